@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { createHttpApp, createLogger, loadConfigOrExit, RedisCheck } from '@jobq/queue-core';
+import { ApiModule } from './api.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger('api', config.LOG_LEVEL);
+  const app = await createHttpApp({ module: ApiModule.forRoot(config, logger), logger });
+  await app.get(RedisCheck).checkAtBoot();
+  await app.listen({ port: config.API_PORT, host: config.API_HOST });
+  logger.info({ url: await app.getUrl() }, 'api listening');
+}
+
+void bootstrap();

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HealthModule, JobqConfig, QueueCoreModule } from '@jobq/queue-core';
+import type { Logger } from 'pino';
+import { BoardModule } from './board/board.module';
+
+/** Root module of the dashboard. */
+@Module({})
+export class DashboardModule {
+  static forRoot(config: JobqConfig, logger: Logger): DynamicModule {
+    return {
+      module: DashboardModule,
+      imports: [
+        QueueCoreModule.forRoot({ role: 'dashboard', config, logger }),
+        HealthModule,
+        BoardModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+/** Unit tests (`*.spec.ts`, next to the code) and e2e (`test/**\/*.e2e-spec.ts`) against a private redis-server. */
+// Dependencies that ship only as ES modules (see test/helpers/esm-to-cjs.transformer.js).
+const ESM_ONLY = [
+  '@nestjs',
+  'cookie',
+  'content-disposition',
+  'file-type',
+  'toad-cache',
+  'set-cookie-parser',
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    '^.+\\.m?js$': '<rootDir>/test/helpers/esm-to-cjs.transformer.js',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  moduleNameMapper: { '^@jobq/queue-core$': '<rootDir>/libs/queue-core/src/index.ts' },
+  setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

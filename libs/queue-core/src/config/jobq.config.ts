@@ -1,0 +1,124 @@
+import { Transform } from 'class-transformer';
+import { NAME_PATTERN } from '../queues/queue-name';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? ({ true: true, '1': true, false: false, '0': false }[value.toLowerCase()] ?? value)
+    : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * The typed configuration of every jobq process, read once at boot from the environment and an
+ * optional YAML file (`CONFIG_FILE`). Property names are the environment variable names.
+ */
+export class JobqConfig {
+  /** Redis to use. Unset: `npm start` runs an embedded redis-server. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:port' })
+  REDIS_URL?: string;
+
+  /** Key prefix for everything in Redis. @defaultValue `jobq` */
+  @IsString()
+  @Matches(/^[A-Za-z0-9{}._-]{1,64}$/, {
+    message: 'QUEUE_PREFIX must be 1-64 letters, digits, {}._- (use {tag} on Redis Cluster)',
+  })
+  QUEUE_PREFIX = 'jobq';
+
+  /** @defaultValue `127.0.0.1` */
+  @IsString()
+  @MinLength(1)
+  API_HOST = '127.0.0.1';
+
+  /** @defaultValue `3000` */
+  @Transform(toInt)
+  @IsInt({ message: 'API_PORT must be an integer 0-65535' })
+  @Min(0)
+  @Max(65535)
+  API_PORT = 3000;
+
+  /** @defaultValue `127.0.0.1` */
+  @IsString()
+  @MinLength(1)
+  DASHBOARD_HOST = '127.0.0.1';
+
+  /** @defaultValue `3001` */
+  @Transform(toInt)
+  @IsInt({ message: 'DASHBOARD_PORT must be an integer 0-65535' })
+  @Min(0)
+  @Max(65535)
+  DASHBOARD_PORT = 3001;
+
+  /** Queues this worker process serves. Unset: every queue that has a handler. */
+  @IsOptional()
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(NAME_PATTERN, {
+    each: true,
+    message: 'WORKER_QUEUES must be a comma list of valid queue names',
+  })
+  WORKER_QUEUES?: string[];
+
+  /** Per-process job concurrency. @defaultValue `10` */
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_CONCURRENCY must be an integer 1-10000' })
+  @Min(1)
+  @Max(10000)
+  WORKER_CONCURRENCY = 10;
+
+  /** Grace period for active jobs on SIGTERM, in ms. @defaultValue `30000` */
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_GRACE_MS must be an integer >= 0' })
+  @Min(0)
+  WORKER_GRACE_MS = 30000;
+
+  /** Whether the worker hosts the `demo` example handlers. @defaultValue `true` */
+  @Transform(toBool)
+  @IsBoolean({ message: 'WORKER_EXAMPLES must be true or false' })
+  WORKER_EXAMPLES = true;
+
+  /** `name:secret:role,…` */
+  @IsOptional()
+  @IsString()
+  API_KEYS?: string;
+
+  /** `user:scrypt-hash:role,…` */
+  @IsOptional()
+  @IsString()
+  DASHBOARD_USERS?: string;
+
+  /** pino level. @defaultValue `info` */
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Where `npm start` keeps the embedded Redis data (`<DATA_DIR>/redis`). @defaultValue `.data` */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  /** How often the dashboard looks for queues created outside jobq (plain BullMQ), in ms. @defaultValue `15000` */
+  @Transform(toInt)
+  @IsInt({ message: 'DISCOVERY_INTERVAL_MS must be an integer >= 100' })
+  @Min(100)
+  DISCOVERY_INTERVAL_MS = 15000;
+}

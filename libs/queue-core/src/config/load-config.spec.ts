@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/config.error';
+import { loadConfig } from './load-config';
+
+function yamlFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'jobq-config-')), 'jobq.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      QUEUE_PREFIX: 'jobq',
+      API_HOST: '127.0.0.1',
+      API_PORT: 3000,
+      DASHBOARD_PORT: 3001,
+      WORKER_CONCURRENCY: 10,
+      LOG_LEVEL: 'info',
+      WORKER_EXAMPLES: true,
+    });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.WORKER_QUEUES).toBeUndefined();
+  });
+
+  it('reads and converts environment values', () => {
+    const config = loadConfig({
+      API_PORT: '4000',
+      WORKER_QUEUES: 'a, b.c',
+      WORKER_EXAMPLES: 'false',
+    });
+    expect(config.API_PORT).toBe(4000);
+    expect(config.WORKER_QUEUES).toEqual(['a', 'b.c']);
+    expect(config.WORKER_EXAMPLES).toBe(false);
+  });
+
+  it.each([
+    ['API_PORT', 'abc'],
+    ['API_PORT', '70000'],
+    ['WORKER_CONCURRENCY', '0'],
+    ['LOG_LEVEL', 'loud'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['WORKER_QUEUES', 'ok,not ok'],
+    ['QUEUE_PREFIX', 'a b'],
+  ])('rejects %s=%s naming the key', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^configuration ${key}:`));
+  });
+
+  it('lets a YAML CONFIG_FILE override the environment', () => {
+    const file = yamlFile('API_PORT: 4100\nworker_queues: [x, y]\n');
+    const config = loadConfig({ API_PORT: '4000', CONFIG_FILE: file });
+    expect(config.API_PORT).toBe(4100);
+    expect(config.WORKER_QUEUES).toEqual(['x', 'y']);
+  });
+
+  it('rejects unknown YAML keys and unreadable files', () => {
+    expect(() => loadConfig({ CONFIG_FILE: yamlFile('API_PROT: 1\n') })).toThrow(
+      /API_PROT: unknown key/,
+    );
+    expect(() => loadConfig({ CONFIG_FILE: '/nonexistent/jobq.yaml' })).toThrow(
+      /CONFIG_FILE: cannot read/,
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { parse } from 'yaml';
+import { ConfigError } from '../errors/config.error';
+import { JobqConfig } from './jobq.config';
+
+/**
+ * Reads the environment, then the YAML file named by `CONFIG_FILE` (its keys are the variable
+ * names, e.g. `API_PORT: 4000`, and win over the environment), and validates the result.
+ * Throws {@link ConfigError} naming the first bad key.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobqConfig {
+  const known = Object.keys(new JobqConfig()).concat([
+    'REDIS_URL',
+    'WORKER_QUEUES',
+    'API_KEYS',
+    'DASHBOARD_USERS',
+  ]);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  if (env.CONFIG_FILE) Object.assign(raw, readYaml(env.CONFIG_FILE, new Set(known)));
+
+  const config = plainToInstance(JobqConfig, raw);
+  const [first] = validateSync(config, { forbidUnknownValues: true });
+  if (first) {
+    const message = Object.values(first.constraints ?? {})[0] ?? 'invalid value';
+    throw new ConfigError(first.property, `${message} (got ${JSON.stringify(first.value)})`);
+  }
+  return config;
+}
+
+function readYaml(file: string, known: Set<string>): Record<string, unknown> {
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError('CONFIG_FILE', `cannot read ${file}: ${(err as Error).message}`);
+  }
+  if (doc === null || doc === undefined) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ConfigError('CONFIG_FILE', `${file} must be a YAML mapping of KEY: value`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const name = key.toUpperCase();
+    if (!known.has(name)) throw new ConfigError(key, `unknown key in ${file}`);
+    out[name] = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'object'
+        ? value
+        : String(value);
+  }
+  return out;
+}
+
+/** {@link loadConfig}, but a bad value prints the message naming the key and exits 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): JobqConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`jobq: ${err.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,44 @@
+import { DynamicModule, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { PinoNestLogger } from '../logging/pino-nest.logger';
+import { LOGGER } from '../tokens';
+import { JobqExceptionFilter } from './jobq-exception.filter';
+
+/** What {@link createHttpApp} needs. */
+export interface HttpAppOptions {
+  module: DynamicModule;
+  logger: Logger;
+  /** Largest request body accepted, in bytes (413 beyond). @defaultValue 1 MiB + 64 KiB */
+  bodyLimit?: number;
+}
+
+/**
+ * Builds a Nest app on Fastify the way every jobq HTTP app runs: pino logging, the global
+ * validation pipe, the one exception filter, shutdown hooks. The caller listens.
+ */
+export async function createHttpApp({
+  module,
+  logger,
+  bodyLimit,
+}: HttpAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: bodyLimit ?? 1024 * 1024 + 64 * 1024,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    }),
+  );
+  app.useGlobalFilters(new JobqExceptionFilter(app.get(LOGGER)));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,109 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Inject,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { JobqError, JobqErrorKind } from '../errors/jobq.error';
+import { LOGGER } from '../tokens';
+import { ErrorBody } from './error-body';
+
+const STATUS: Record<JobqErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  timeout: HttpStatus.GATEWAY_TIMEOUT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+};
+
+/**
+ * The one place where errors become HTTP responses: domain errors by their kind, Nest's HTTP
+ * exceptions and Fastify's body-parser errors as themselves, Redis outages as 503, and anything
+ * else as a logged 500. Every body is `{error, code, details?}`.
+ */
+@Catch()
+export class JobqExceptionFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500 && status !== 503 && status !== 504) {
+      this.logger.error({ err: exception }, 'unhandled error');
+    }
+    if (reply.sent) return;
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toResponse(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof JobqError) {
+      return [
+        STATUS[exception.kind],
+        { error: exception.message, code: exception.code, details: exception.details },
+      ];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && !('message' in response)) {
+        // A structured body (e.g. terminus' readiness report) stays as it is, with error and code added.
+        return [
+          status,
+          { error: exception.message, code: HttpStatus[status] ?? 'ERROR', ...response },
+        ];
+      }
+      const raw =
+        typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const messages = Array.isArray(raw) ? raw.map(String) : [String(raw ?? exception.message)];
+      return [
+        status,
+        {
+          error: messages.join('; '),
+          code: HttpStatus[status] ?? 'ERROR',
+          details: messages.length > 1 ? messages : undefined,
+        },
+      ];
+    }
+    const err = exception as {
+      statusCode?: number;
+      code?: string;
+      message?: string;
+      name?: string;
+    };
+    if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      const code =
+        (err.code && FASTIFY_CODES[err.code]) ??
+        err.code ??
+        HttpStatus[err.statusCode] ??
+        'BAD_REQUEST';
+      return [err.statusCode, { error: err.message ?? 'bad request', code }];
+    }
+    if (isRedisOutage(err)) {
+      return [503, { error: 'redis is unavailable, try again shortly', code: 'REDIS_UNAVAILABLE' }];
+    }
+    return [500, { error: 'internal error', code: 'INTERNAL' }];
+  }
+}
+
+function isRedisOutage(err: { message?: string; name?: string } | undefined): boolean {
+  const message = err?.message ?? '';
+  return (
+    err?.name === 'MaxRetriesPerRequestError' ||
+    /enableOfflineQueue|Connection is closed|ECONNREFUSED|Stream isn't writeable/.test(message)
+  );
+}

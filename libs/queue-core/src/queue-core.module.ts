@@ -1,0 +1,50 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { JobqConfig } from './config/jobq.config';
+import { BroadcastService } from './events/broadcast.service';
+import { QueueRegistry } from './queues/queue.registry';
+import { RedisKeys } from './queues/redis-keys';
+import { RedisCheck } from './redis/redis-check';
+import { RedisConnections } from './redis/redis-connections';
+import { LOGGER, PROCESS_ROLE, ProcessRole } from './tokens';
+
+/** What an app hands {@link QueueCoreModule.forRoot}. */
+export interface QueueCoreOptions {
+  role: ProcessRole;
+  config: JobqConfig;
+  logger: Logger;
+}
+
+/**
+ * The shared core, global in each app: config, logger, Redis connections, broadcast, queue
+ * registry. Import once in the app's root module with `forRoot`.
+ */
+@Global()
+@Module({})
+export class QueueCoreModule {
+  static forRoot({ role, config, logger }: QueueCoreOptions): DynamicModule {
+    return {
+      module: QueueCoreModule,
+      providers: [
+        { provide: JobqConfig, useValue: config },
+        { provide: LOGGER, useValue: logger },
+        { provide: PROCESS_ROLE, useValue: role },
+        { provide: RedisKeys, useValue: new RedisKeys(config.QUEUE_PREFIX) },
+        RedisConnections,
+        RedisCheck,
+        BroadcastService,
+        QueueRegistry,
+      ],
+      exports: [
+        JobqConfig,
+        LOGGER,
+        PROCESS_ROLE,
+        RedisKeys,
+        RedisConnections,
+        RedisCheck,
+        BroadcastService,
+        QueueRegistry,
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER } from '../tokens';
+import { RedisConnections } from './redis-connections';
+
+/** What {@link RedisCheck} found about the Redis server. */
+export interface RedisStatus {
+  reachable: boolean;
+  version?: string;
+  /** `maxmemory-policy`; `unknown` where `CONFIG` is disabled (managed Redis). */
+  evictionPolicy?: string;
+  /** False when the eviction policy may drop keys: BullMQ then loses jobs. */
+  evictionSafe: boolean;
+  error?: string;
+}
+
+/**
+ * Checks the Redis a process got: reachable, and `maxmemory-policy noeviction` (any other policy
+ * lets Redis drop BullMQ keys under memory pressure, i.e. lose jobs). Logged at boot as an error,
+ * reported by readiness and the dashboard.
+ */
+@Injectable()
+export class RedisCheck {
+  constructor(
+    private readonly connections: RedisConnections,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async check(): Promise<RedisStatus> {
+    const redis = this.connections.client;
+    try {
+      await this.connections.ready(1000);
+      const info = await redis.info('server');
+      const version = /redis_version:(\S+)/.exec(info)?.[1];
+      const evictionPolicy = await redis
+        .config('GET', 'maxmemory-policy')
+        .then((r) => (r as string[])[1] ?? 'unknown')
+        .catch(() => 'unknown');
+      return {
+        reachable: true,
+        version,
+        evictionPolicy,
+        evictionSafe: evictionPolicy === 'noeviction',
+      };
+    } catch (err) {
+      return { reachable: false, evictionSafe: false, error: (err as Error).message };
+    }
+  }
+
+  /** Boot-time check: waits for the first connection, then logs what it found. */
+  async checkAtBoot(): Promise<RedisStatus> {
+    const status = await this.check();
+    if (!status.reachable) {
+      this.logger.error(
+        { redis: this.connections.url, error: status.error },
+        'redis is not reachable',
+      );
+    } else if (!status.evictionSafe) {
+      this.logger.error(
+        { evictionPolicy: status.evictionPolicy },
+        'redis maxmemory-policy is not noeviction: BullMQ can lose jobs under memory pressure; set `maxmemory-policy noeviction`',
+      );
+    } else {
+      this.logger.info({ redisVersion: status.version }, 'redis ok');
+    }
+    return status;
+  }
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Redis, RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+import { JobqConfig } from '../config/jobq.config';
+import { LOGGER, PROCESS_ROLE } from '../tokens';
+import type { ProcessRole } from '../tokens';
+
+/** Where a Redis URL is not configured, a standalone app connects here. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * The one Redis connection factory of a process. Everything jobq keeps in Redis — BullMQ queues,
+ * the queue registry, policies, worker records, the bus — reaches Redis through it.
+ *
+ * Request-serving roles (api, dashboard) fail fast while Redis is down (no offline queue, one
+ * retry), so an HTTP request gets a 503 instead of hanging; the worker role queues commands and
+ * reconnects by itself, as BullMQ workers require (`maxRetriesPerRequest: null`).
+ */
+@Injectable()
+export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
+  private shared?: Redis;
+  private readonly opened = new Set<Redis>();
+
+  constructor(
+    private readonly config: JobqConfig,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Connects the shared connection at boot, waiting up to 3 s: a process still boots while Redis
+   * is down (readiness says so) and connects when it comes back.
+   */
+  async onModuleInit(): Promise<void> {
+    await this.ready(3000).catch((err: Error) =>
+      this.logger.error({ err: err.message }, 'redis not reachable at boot'),
+    );
+  }
+
+  /** The URL in use. */
+  get url(): string {
+    return this.config.REDIS_URL ?? DEFAULT_REDIS_URL;
+  }
+
+  /** The shared command connection (lazily opened). Never use it for blocking commands. */
+  get client(): Redis {
+    this.shared ??= this.create('shared');
+    return this.shared;
+  }
+
+  /**
+   * Resolves once the shared connection is ready, or rejects after `timeoutMs`; a fail-fast
+   * connection refuses commands until then.
+   */
+  async ready(timeoutMs = 10_000): Promise<void> {
+    const redis = this.client;
+    if (redis.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        redis.off('ready', onReady);
+        reject(new Error(`redis at ${this.url} not ready after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      redis.once('ready', onReady);
+    });
+  }
+
+  /**
+   * Opens a dedicated connection, closed with the application.
+   * @param name - shows in `CLIENT LIST` as `jobq:<role>:<name>`.
+   * @param blocking - for blocking reads and subscribers: never fails a command for being slow.
+   */
+  create(name: string, blocking = false): Redis {
+    const redis = new Redis(this.url, this.options(name, blocking));
+    redis.on('error', (err) =>
+      this.logger.warn({ err: err.message, connection: name }, 'redis connection error'),
+    );
+    this.opened.add(redis);
+    redis.once('end', () => this.opened.delete(redis));
+    return redis;
+  }
+
+  /** ioredis options for this role; BullMQ `Worker`s want `blocking = true`. */
+  options(name: string, blocking = false): RedisOptions {
+    const failFast = !blocking && this.role !== 'worker';
+    return {
+      connectionName: `jobq:${this.role}:${name}`,
+      enableOfflineQueue: !failFast,
+      maxRetriesPerRequest: failFast ? 1 : null,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      [...this.opened].map((r) =>
+        r.status === 'ready' ? r.quit().catch(() => r.disconnect()) : r.disconnect(),
+      ),
+    );
+    this.opened.clear();
+    this.shared = undefined;
+  }
+}
