@@ -10,6 +10,7 @@ export default tseslint.config(
       '.data/**',
       'bench/results/**',
       '**/*.js',
+      '**/*.cjs',
       '**/*.mjs',
     ],
   },
