@@ -8,7 +8,7 @@ const lock = JSON.parse(readFileSync(file, 'utf8'));
 const nodes = lock.packages;
 
 function resolvable(from, name) {
-  for (let base = from; ; ) {
+  for (let base = from; ;) {
     if (nodes[base ? `${base}/node_modules/${name}` : `node_modules/${name}`]) return true;
     if (!base) return false;
     const cut = base.lastIndexOf('/node_modules/');
@@ -23,7 +23,8 @@ for (const [path, node] of Object.entries(nodes)) {
     delete node.optionalDependencies[name];
     dropped++;
   }
-  if (node.optionalDependencies && !Object.keys(node.optionalDependencies).length) delete node.optionalDependencies;
+  if (node.optionalDependencies && !Object.keys(node.optionalDependencies).length)
+    delete node.optionalDependencies;
 }
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lock:prune dropped ${dropped} unserved optional packages`);
