@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EmbeddedRedis } from '@jobq/queue-core';
+import { BenchContext } from './lib/bench-context';
+import { Measurement, Scenario } from './lib/scenario';
+import { median, round } from './lib/stats';
+import { batchEnqueue } from './scenarios/batch-enqueue';
+import { beeQueuePeer } from './scenarios/bee-queue-peer';
+import { httpEnqueue } from './scenarios/http-enqueue';
+import { memoryPerJob } from './scenarios/memory-per-job';
+import { pickupLatency } from './scenarios/pickup-latency';
+import { workerThroughput } from './scenarios/worker-throughput';
+
+/**
+ * `npm run bench [-- --quick] [-- --only=<substring>]`: every scenario with its baseline in the same run, on one private
+ * redis-server, 3 times each; prints a table and writes bench/results/latest.json (medians).
+ */
+const SCENARIOS: Scenario[] = [
+  workerThroughput,
+  httpEnqueue,
+  batchEnqueue,
+  pickupLatency,
+  memoryPerJob,
+  beeQueuePeer,
+];
+const RUNS = 3;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const chosen = SCENARIOS.filter((s) => !only || s.name.includes(only));
+  const redis = await EmbeddedRedis.start({
+    dataDir: mkdtempSync(join(tmpdir(), 'jobq-bench-')),
+    appendOnly: false,
+  });
+  const results = [];
+  try {
+    for (const [index, scenario] of chosen.entries()) {
+      const runs: Measurement[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        log(`[${index + 1}/${chosen.length}] ${scenario.name} — run ${run}/${RUNS}`);
+        const ctx = new BenchContext(redis.url, quick);
+        try {
+          runs.push(await scenario.run(ctx));
+        } finally {
+          await ctx.cleanup();
+        }
+        const last = runs[runs.length - 1];
+        log(
+          `    jobq ${round(last.jobq)} ${scenario.unit}, baseline ${last.baseline === null ? '—' : round(last.baseline)}`,
+        );
+      }
+      results.push(summarise(scenario, runs));
+    }
+  } finally {
+    await redis.stop();
+  }
+  const report = { machine: machine(quick), scenarios: results };
+  const dir = resolve(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${table(results)}\nwritten: bench/results/latest.json\n`);
+}
+
+function summarise(scenario: Scenario, runs: Measurement[]) {
+  const jobq = median(runs.map((r) => r.jobq));
+  const baselines = runs.map((r) => r.baseline).filter((b): b is number => b !== null);
+  const baseline = baselines.length ? median(baselines) : null;
+  const extraKeys = Object.keys(runs[0]?.extra ?? {});
+  const extra = Object.fromEntries(
+    extraKeys.map((k) => [k, round(median(runs.map((r) => r.extra?.[k] ?? 0)))]),
+  );
+  const m: Measurement = { jobq, baseline, extra };
+  return {
+    name: scenario.name,
+    unit: scenario.unit,
+    jobq: round(jobq),
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(jobq / baseline) : null,
+    goal: scenario.goal,
+    met: scenario.meets(m),
+    extra,
+    runs: runs.map((r) => ({
+      jobq: round(r.jobq),
+      baseline: r.baseline === null ? null : round(r.baseline),
+      ...r.extra,
+    })),
+  };
+}
+
+function table(rows: ReturnType<typeof summarise>[]): string {
+  const lines = [
+    '| scenario | unit | jobq | baseline | ratio | goal | met |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.unit} | ${r.jobq} | ${r.baseline ?? '—'} | ${r.ratio ?? '—'} | ${r.goal} | ${r.met ? 'yes' : 'NO'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function machine(quick: boolean) {
+  return {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memory_gib: round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    quick,
+    date: new Date().toISOString(),
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import autocannon from 'autocannon';
+import { freePort } from '@jobq/queue-core';
+import type { BenchContext } from '../lib/bench-context';
+import type { Scenario } from '../lib/scenario';
+
+/** Requests/s enqueueing one job per request over 64 connections: jobq's `POST /q/:queue` vs a hand-written Fastify + BullMQ server. */
+export const httpEnqueue: Scenario = {
+  name: 'HTTP enqueue, one job per request, 64 connections',
+  unit: 'req/s',
+  goal: 'ratio >= 0.85',
+  higherIsBetter: true,
+  meets: (m) => m.baseline !== null && m.jobq / m.baseline >= 0.85,
+  async run(ctx) {
+    const duration = ctx.size(10, 3);
+    const port = await freePort();
+    await ctx.spawn(
+      'bench/baselines/fastify-enqueue.js',
+      { QUEUE_PREFIX: ctx.prefix(), PORT: String(port) },
+      /baseline server listening/,
+    );
+    const baseline = await load(`http://127.0.0.1:${port}/q/bench`, duration);
+    await ctx.cleanup();
+    const api = await ctx.startApi(ctx.prefix());
+    const jobq = await load(`${api}/q/bench`, duration);
+    await ctx.cleanup();
+    return { jobq, baseline };
+  },
+};
+
+async function load(url: string, duration: number): Promise<number> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: 64,
+    duration,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ to: 'user@example.com', subject: 'hello', n: 42 }),
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+export type { BenchContext };

@@ -1,0 +1,71 @@
+import type { Job, Queue } from 'bullmq';
+import type { BenchContext } from '../lib/bench-context';
+import type { Scenario } from '../lib/scenario';
+import { percentile } from '../lib/stats';
+
+const RATE = 1000;
+
+/**
+ * Latency from enqueue to handler start (`processedOn - timestamp`) at a steady 1,000 jobs/s: the jobq worker app vs a bare
+ * BullMQ Worker. The goal is on jobq's p99; p50s are kept as extras.
+ */
+export const pickupLatency: Scenario = {
+  name: 'latency enqueue -> handler start at 1,000 jobs/s (p99)',
+  unit: 'ms',
+  goal: 'jobq p99 <= 10 ms',
+  higherIsBetter: false,
+  meets: (m) => m.jobq <= 10,
+  async run(ctx) {
+    const seconds = ctx.size(5, 2);
+    const base = await measure(ctx, seconds, (prefix) =>
+      ctx.spawn(
+        'bench/baselines/bullmq-worker.js',
+        { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: '100' },
+        /baseline worker ready/,
+      ),
+    );
+    const jobq = await measure(ctx, seconds, (prefix) =>
+      ctx.spawn(
+        'apps/worker/src/main.js',
+        {
+          QUEUE_PREFIX: prefix,
+          WORKER_QUEUES: 'demo',
+          WORKER_CONCURRENCY: '100',
+          LOG_LEVEL: 'info',
+        },
+        /worker ready/,
+      ),
+    );
+    return {
+      jobq: jobq.p99,
+      baseline: base.p99,
+      extra: { jobq_p50: jobq.p50, baseline_p50: base.p50 },
+    };
+  },
+};
+
+async function measure(
+  ctx: BenchContext,
+  seconds: number,
+  start: (prefix: string) => Promise<unknown>,
+) {
+  const prefix = ctx.prefix();
+  const queue: Queue = ctx.queue('demo', prefix);
+  await start(prefix);
+  const total = RATE * seconds;
+  const tickMs = 10;
+  const perTick = (RATE * tickMs) / 1000;
+  const began = performance.now();
+  for (let sent = 0; sent < total;) {
+    const due = Math.min(total, Math.floor(((performance.now() - began) / 1000) * RATE) + perTick);
+    const adds: Promise<Job>[] = [];
+    for (; sent < due; sent++) adds.push(queue.add('echo', { sent }, { removeOnComplete: false }));
+    await Promise.all(adds);
+    await new Promise((r) => setTimeout(r, tickMs));
+  }
+  await ctx.completed(queue, total);
+  const jobs = await queue.getJobs(['completed'], 0, total);
+  const latencies = jobs.map((j) => (j.processedOn ?? 0) - j.timestamp);
+  await ctx.cleanup();
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}

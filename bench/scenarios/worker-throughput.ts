@@ -1,0 +1,64 @@
+import type { Queue } from 'bullmq';
+import type { BenchContext } from '../lib/bench-context';
+import type { Scenario } from '../lib/scenario';
+
+const CONCURRENCY = 100;
+
+/** Jobs/s through one worker process at concurrency 100, no-op jobs: the jobq worker app (demo `echo`) vs a bare BullMQ Worker. */
+export const workerThroughput: Scenario = {
+  name: 'worker throughput, no-op jobs, concurrency 100, one process',
+  unit: 'jobs/s',
+  goal: 'ratio >= 0.95',
+  higherIsBetter: true,
+  meets: (m) => m.baseline !== null && m.jobq / m.baseline >= 0.95,
+  async run(ctx) {
+    const jobs = ctx.size(20_000, 5_000);
+    const baseline = await drain(ctx, jobs, (prefix) =>
+      ctx.spawn(
+        'bench/baselines/bullmq-worker.js',
+        { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: String(CONCURRENCY) },
+        /baseline worker ready/,
+      ),
+    );
+    const jobq = await drain(ctx, jobs, (prefix) =>
+      ctx.spawn(
+        'apps/worker/src/main.js',
+        {
+          QUEUE_PREFIX: prefix,
+          WORKER_QUEUES: 'demo',
+          WORKER_CONCURRENCY: String(CONCURRENCY),
+          LOG_LEVEL: 'info',
+        },
+        /worker ready/,
+      ),
+    );
+    return { jobq, baseline };
+  },
+};
+
+/** Fills a paused queue, starts the worker, resumes, and times the drain. */
+async function drain(
+  ctx: BenchContext,
+  jobs: number,
+  start: (prefix: string) => Promise<unknown>,
+): Promise<number> {
+  const prefix = ctx.prefix();
+  const queue: Queue = ctx.queue('demo', prefix);
+  await queue.pause();
+  for (let i = 0; i < jobs; i += 1000) {
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({
+        name: 'echo',
+        data: { i: i + k },
+        opts: { removeOnComplete: false },
+      })),
+    );
+  }
+  await start(prefix);
+  const started = performance.now();
+  await queue.resume();
+  await ctx.completed(queue, jobs);
+  const seconds = (performance.now() - started) / 1000;
+  await ctx.cleanup();
+  return jobs / seconds;
+}
