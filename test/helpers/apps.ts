@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, createLogger, JobqConfig } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { setupOpenApi } from '../../apps/api/src/open-api';
 import { DashboardModule } from '../../apps/dashboard/src/dashboard.module';
 import { testConfig } from './test-env';
 import { SpawnedProcess, spawnDist } from '../../scripts/lib/spawned-process';
@@ -23,9 +24,11 @@ async function startHttp(
   name: string,
   root: RootModule,
   config: JobqConfig,
+  prepare?: (app: NestFastifyApplication) => void,
 ): Promise<RunningHttpApp> {
   const logger = createLogger(name, config.LOG_LEVEL);
   const app = await createHttpApp({ module: root.forRoot(config, logger), logger });
+  prepare?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -34,7 +37,7 @@ async function startHttp(
 
 /** Boots the real API in-process on a free port against the harness Redis. */
 export function startApi(config: JobqConfig = testConfig()): Promise<RunningHttpApp> {
-  return startHttp('api', ApiModule, config);
+  return startHttp('api', ApiModule, config, setupOpenApi);
 }
 
 /** Boots the real dashboard in-process on a free port against the harness Redis. */

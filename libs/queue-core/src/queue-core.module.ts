@@ -2,6 +2,10 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { JobqConfig } from './config/jobq.config';
 import { BroadcastService } from './events/broadcast.service';
+import { PolicyStore } from './policy/policy.store';
+import { FleetStore } from './fleet/fleet.store';
+import { QueueEventsRegistry } from './queues/queue-events.registry';
+import { JobWaiter } from './rpc/job-waiter';
 import { QueueRegistry } from './queues/queue.registry';
 import { RedisKeys } from './queues/redis-keys';
 import { RedisCheck } from './redis/redis-check';
@@ -34,6 +38,10 @@ export class QueueCoreModule {
         RedisCheck,
         BroadcastService,
         QueueRegistry,
+        PolicyStore,
+        FleetStore,
+        QueueEventsRegistry,
+        JobWaiter,
       ],
       exports: [
         JobqConfig,
@@ -44,6 +52,10 @@ export class QueueCoreModule {
         RedisCheck,
         BroadcastService,
         QueueRegistry,
+        PolicyStore,
+        FleetStore,
+        QueueEventsRegistry,
+        JobWaiter,
       ],
     };
   }

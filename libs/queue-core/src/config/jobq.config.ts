@@ -92,6 +92,22 @@ export class JobqConfig {
   @Min(0)
   WORKER_GRACE_MS = 30000;
 
+  /**
+   * How long a worker's lock on a running job lasts (renewed at half of it while the job runs).
+   * A worker that dies (SIGKILL) loses its locks after this; the stalled check then hands its jobs
+   * to another worker. @defaultValue `30000`
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_LOCK_MS must be an integer >= 200' })
+  @Min(200)
+  WORKER_LOCK_MS = 30000;
+
+  /** How often a worker looks for stalled jobs (lock expired) and puts them back to wait, in ms. @defaultValue `30000` */
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_STALLED_INTERVAL_MS must be an integer >= 100' })
+  @Min(100)
+  WORKER_STALLED_INTERVAL_MS = 30000;
+
   /** Whether the worker hosts the `demo` example handlers. @defaultValue `true` */
   @Transform(toBool)
   @IsBoolean({ message: 'WORKER_EXAMPLES must be true or false' })

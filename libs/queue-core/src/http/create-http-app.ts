@@ -26,6 +26,7 @@ export async function createHttpApp({
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimit ?? 1024 * 1024 + 64 * 1024,
     return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new PinoNestLogger(logger),

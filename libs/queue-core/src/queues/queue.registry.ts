@@ -73,9 +73,10 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
     return names.sort();
   }
 
-  /** Forgets `name` everywhere (its jobs are the caller's business). */
+  /** Forgets `name` here at once and everywhere else by broadcast (its jobs are the caller's business). */
   async unregister(name: string): Promise<void> {
     await this.connections.client.srem(this.keys.queues, name);
+    this.forget(name);
     await this.broadcast.publish(CoreEvent.QueueRemoved, name);
   }
 

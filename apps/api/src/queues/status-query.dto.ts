@@ -1,0 +1,7 @@
+import { QueryFlag } from '../jobs/query-flag';
+
+/** Query of `GET /status/:queue`. */
+export class StatusQueryDto {
+  @QueryFlag('1: list the first 100 waiting jobs too')
+  with_desc?: boolean;
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { WorkersController } from './workers.controller';
+import { WorkersService } from './workers.service';
+
+/** `/w`: the worker registry. */
+@Module({ controllers: [WorkersController], providers: [WorkersService] })
+export class WorkersModule {}

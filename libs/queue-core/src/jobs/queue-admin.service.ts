@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { FleetStore } from '../fleet/fleet.store';
+import { PolicyStore } from '../policy/policy.store';
+import { QueueEventsRegistry } from '../queues/queue-events.registry';
+import { assertValidName } from '../queues/queue-name';
+import { QueueRegistry } from '../queues/queue.registry';
+import { PullService } from './pull.service';
+import { QueueCountersStore } from './queue-counters.store';
+
+/** Destructive queue-level actions. */
+@Injectable()
+export class QueueAdminService {
+  constructor(
+    private readonly registry: QueueRegistry,
+    private readonly policies: PolicyStore,
+    private readonly counters: QueueCountersStore,
+    private readonly fleet: FleetStore,
+    private readonly pull: PullService,
+    private readonly events: QueueEventsRegistry,
+  ) {}
+
+  /**
+   * presque `DELETE /q/:queue`: removes every job (active ones too), the queue's BullMQ keys
+   * (metrics, pause, global limits), jobq's counters, fleet statistics and policy, and unregisters
+   * the queue everywhere. Purging a queue that does not exist does nothing.
+   */
+  async purge(queue: string): Promise<void> {
+    assertValidName(queue);
+    await this.pull.release(queue);
+    await this.events.forget(queue);
+    await this.registry.queue(queue).obliterate({ force: true });
+    await Promise.all([
+      this.counters.remove(queue),
+      this.fleet.purgeQueue(queue),
+      this.policies.remove(queue),
+    ]);
+    await this.registry.unregister(queue);
+  }
+}

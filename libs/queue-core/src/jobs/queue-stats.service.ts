@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { PolicyStore } from '../policy/policy.store';
+import { assertValidName } from '../queues/queue-name';
+import { queueTotals } from '../queues/queue-totals';
+import { QueueRegistry } from '../queues/queue.registry';
+import { QueueCountersStore } from './queue-counters.store';
+import type { QueueCounts, QueueInfo, QueueStatus, WaitingJob } from './queue-stats';
+
+const STATES = [
+  'waiting',
+  'prioritized',
+  'delayed',
+  'active',
+  'completed',
+  'failed',
+  'waiting-children',
+] as const;
+
+/** How many waiting jobs `with_desc` lists. */
+const DESC_LIMIT = 100;
+
+interface Snapshot {
+  counts: QueueCounts;
+  size: number;
+  processed: number;
+  failed: number;
+}
+
+const EMPTY: Snapshot = {
+  counts: Object.fromEntries(STATES.map((s) => [s, 0])) as QueueCounts,
+  size: 0,
+  processed: 0,
+  failed: 0,
+};
+
+/**
+ * Read-only views of queues (presque `/j` and `/status`). A queue that does not exist answers
+ * as an empty one, as in presque. Processed/failed totals are BullMQ metrics (recorded by every
+ * jobq worker and the HTTP pull path) plus jobq's re-insert counter.
+ */
+@Injectable()
+export class QueueStatsService {
+  constructor(
+    private readonly registry: QueueRegistry,
+    private readonly policies: PolicyStore,
+    private readonly counters: QueueCountersStore,
+  ) {}
+
+  /** Every known queue, sorted. */
+  list(): Promise<string[]> {
+    return this.registry.list();
+  }
+
+  /** presque `GET /j/:queue`. */
+  async info(queue: string): Promise<QueueInfo> {
+    const [snapshot, policy] = await Promise.all([this.snapshot(queue), this.policies.get(queue)]);
+    return {
+      queue_name: queue,
+      job_count: snapshot.size,
+      job_processed: snapshot.processed,
+      job_failed: snapshot.failed,
+      counts: snapshot.counts,
+      policy,
+    };
+  }
+
+  /** `GET /status/:queue`; with `withJobs`, the first waiting jobs too. */
+  async status(queue: string, withJobs = false): Promise<QueueStatus> {
+    const [snapshot, policy] = await Promise.all([this.snapshot(queue), this.policies.get(queue)]);
+    const status: QueueStatus = {
+      queue,
+      size: snapshot.size,
+      state: policy.state,
+      processed: snapshot.processed,
+      failed: snapshot.failed,
+      counts: snapshot.counts,
+    };
+    if (withJobs) status.jobs = snapshot.size > 0 ? await this.waitingJobs(queue) : [];
+    return status;
+  }
+
+  private async snapshot(queue: string): Promise<Snapshot> {
+    assertValidName(queue);
+    if (!(await this.registry.has(queue))) return EMPTY;
+    const bull = this.registry.queue(queue);
+    const [raw, totals, reinserted] = await Promise.all([
+      bull.getJobCounts(...STATES),
+      queueTotals(bull),
+      this.counters.reinserted(queue),
+    ]);
+    const counts = Object.fromEntries(STATES.map((s) => [s, raw[s] ?? 0])) as QueueCounts;
+    return {
+      counts,
+      size: counts.waiting + counts.prioritized + counts.delayed,
+      processed: totals.processed,
+      failed: totals.failed + reinserted,
+    };
+  }
+
+  private async waitingJobs(queue: string): Promise<WaitingJob[]> {
+    const jobs = await this.registry
+      .queue(queue)
+      .getJobs(['prioritized', 'waiting'], 0, DESC_LIMIT - 1, true);
+    return jobs.slice(0, DESC_LIMIT).map((job) => ({
+      id: String(job.id),
+      name: job.name,
+      data: job.data,
+      created_at: new Date(job.timestamp).toISOString(),
+    }));
+  }
+}

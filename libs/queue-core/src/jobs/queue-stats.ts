@@ -1,0 +1,41 @@
+import type { QueuePolicy } from '../policy/queue-policy';
+
+/** Jobs of a queue by BullMQ state. */
+export type QueueCounts = Record<
+  'waiting' | 'prioritized' | 'delayed' | 'active' | 'completed' | 'failed' | 'waiting-children',
+  number
+>;
+
+/** presque `GET /j/:queue`: one queue's size, totals, counts by state and policy. */
+export interface QueueInfo {
+  queue_name: string;
+  /** Jobs not yet handed out: waiting (paused included), prioritized, delayed. */
+  job_count: number;
+  /** Jobs completed, ever (BullMQ metrics). */
+  job_processed: number;
+  /** Jobs failed for good, ever (BullMQ metrics), plus failures reported by re-inserting a payload. */
+  job_failed: number;
+  counts: QueueCounts;
+  policy: QueuePolicy;
+}
+
+/** A waiting job as `?with_desc=1` lists it. */
+export interface WaitingJob {
+  id: string;
+  name: string;
+  data: unknown;
+  created_at: string;
+}
+
+/** `GET /status/:queue`. */
+export interface QueueStatus {
+  queue: string;
+  /** Same as {@link QueueInfo.job_count}. */
+  size: number;
+  state: QueuePolicy['state'];
+  processed: number;
+  failed: number;
+  counts: QueueCounts;
+  /** With `with_desc`: the first waiting jobs, in the order they will be handed out. */
+  jobs?: WaitingJob[];
+}
