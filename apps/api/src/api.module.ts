@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthModule, JobqConfig, QueueCoreModule } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { MetricsModule } from './metrics/metrics.module';
+import { RpcApiModule } from './rpc/rpc-api.module';
 import { ControlApiModule } from './control/control-api.module';
 import { JobsApiModule } from './jobs/jobs-api.module';
 import { PolicyApiModule } from './policy/policy-api.module';
@@ -25,6 +26,7 @@ export class ApiModule {
         PolicyApiModule,
         WorkersModule,
         MetricsModule,
+        RpcApiModule,
       ],
     };
   }

@@ -73,6 +73,7 @@ export { queueTotals } from './queues/queue-totals';
 export type { QueueTotals } from './queues/queue-totals';
 export { JobWaiter } from './rpc/job-waiter';
 export type { JobOutcome } from './rpc/job-waiter';
+export { MAX_RPC_WAIT_S, RpcService } from './rpc/rpc.service';
 export { RedisKeys } from './queues/redis-keys';
 export { EmbeddedRedis, freePort } from './redis/embedded-redis';
 export type { EmbeddedRedisOptions } from './redis/embedded-redis';

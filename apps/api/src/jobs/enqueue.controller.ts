@@ -25,11 +25,15 @@ import {
   InvalidPayloadError,
   JobService,
   PullService,
+  RpcService,
 } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
 import { BatchEnqueueDto } from './batch-enqueue.dto';
 import { EnqueuedJobDto } from './enqueued-job.dto';
 import { JsonBodyGuard } from './json-body.guard';
+import { requireBody } from './require-body';
+import { EnqueueQuery } from './enqueue-query.dto';
+import { rpcReply } from '../rpc/rpc-reply';
 
 const PAYLOAD_SCHEMA = { type: 'object', example: { key: 'value' } };
 
@@ -41,6 +45,7 @@ export class EnqueueController {
   constructor(
     private readonly jobs: JobService,
     private readonly pull: PullService,
+    private readonly rpc: RpcService,
   ) {}
 
   @Post('q/:queue')
@@ -52,10 +57,17 @@ export class EnqueueController {
   @ApiUnsupportedMediaTypeResponse({ description: 'body not sent as application/json' })
   async enqueue(
     @Param('queue') queue: string,
-    @Query() options: EnqueueOptions,
+    @Query() query: EnqueueQuery,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<EnqueuedJob> {
+  ): Promise<unknown> {
+    const { wait, ...options } = query;
+    if (wait)
+      return rpcReply(
+        reply.status(200),
+        queue,
+        await this.rpc.call(queue, requireBody(body), options, wait),
+      );
     return located(reply, await this.jobs.enqueue(queue, requireBody(body), options));
   }
 
@@ -100,16 +112,6 @@ export class EnqueueController {
     }
     return located(reply, await this.jobs.reinsert(queue, requireBody(body), options));
   }
-}
-
-function requireBody(body: unknown): unknown {
-  if (body === undefined || body === '') {
-    throw new InvalidPayloadError(
-      'the request body is empty: send a JSON object like {"key":"value"} with Content-Type: application/json',
-      'EMPTY_BODY',
-    );
-  }
-  return body;
 }
 
 function located(reply: FastifyReply, job: EnqueuedJob): EnqueuedJob {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -7,16 +7,23 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { JobService, JobView } from '@jobq/queue-core';
+import { JobService, JobView, RpcService } from '@jobq/queue-core';
+import { WaitQuery } from '../rpc/wait-query.dto';
 
 /** One job: look up, retry, remove. */
 @ApiTags('jobs')
 @Controller('q/:queue/jobs/:id')
 export class JobController {
-  constructor(private readonly jobs: JobService) {}
+  constructor(
+    private readonly jobs: JobService,
+    private readonly rpc: RpcService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'A job with its state, result, failure, progress and logs' })
+  @ApiOperation({
+    summary:
+      'A job with its state, result, failure, progress and logs; ?wait=<s> waits for it to finish',
+  })
   @ApiOkResponse({
     schema: {
       example: {
@@ -38,8 +45,12 @@ export class JobController {
     },
   })
   @ApiNotFoundResponse({ description: 'no such job' })
-  find(@Param('queue') queue: string, @Param('id') id: string): Promise<JobView> {
-    return this.jobs.find(queue, id);
+  find(
+    @Param('queue') queue: string,
+    @Param('id') id: string,
+    @Query() { wait = 0 }: WaitQuery,
+  ): Promise<JobView> {
+    return this.rpc.receive(queue, id, wait);
   }
 
   @Post('retry')

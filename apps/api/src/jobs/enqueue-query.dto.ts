@@ -1,0 +1,6 @@
+import { IntersectionType } from '@nestjs/swagger';
+import { EnqueueOptions } from '@jobq/queue-core';
+import { WaitQuery } from '../rpc/wait-query.dto';
+
+/** Query of `POST /q/:queue`: the enqueue options, and `wait` to answer like `/rpc` (SPEC §5). */
+export class EnqueueQuery extends IntersectionType(EnqueueOptions, WaitQuery) {}
