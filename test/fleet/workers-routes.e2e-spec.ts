@@ -79,6 +79,35 @@ describe('/w worker registry', () => {
     });
   });
 
+  it('credits a registered HTTP worker that completes or fails leased jobs', async () => {
+    const queue = freshName();
+    const worker = { 'x-presque-workerid': `puller-${queue}` };
+    await fetch(`${api.url}/w/${queue}`, { method: 'POST', headers: worker });
+    for (const n of [1, 2]) {
+      await fetch(`${api.url}/q/${queue}?attempts=1`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ n }),
+      });
+    }
+    for (const outcome of ['complete', 'fail']) {
+      const lease = await fetch(`${api.url}/q/${queue}`, { headers: worker });
+      expect(lease.status).toBe(200);
+      const id = lease.headers.get('x-job-id');
+      const token = lease.headers.get('x-lease-token');
+      const res = await fetch(`${api.url}/q/${queue}/jobs/${id}/${outcome}`, {
+        method: 'POST',
+        headers: { ...json, ...worker },
+        body: JSON.stringify(outcome === 'fail' ? { token, error: 'nope' } : { token }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const record = await (await fetch(`${api.url}/w/?worker_id=puller-${queue}`)).json();
+    expect(record).toMatchObject({ processed: 1, failed: 1 });
+    const byQueue = await (await fetch(`${api.url}/w/?queue_name=${queue}`)).json();
+    expect(byQueue).toMatchObject({ processed: 1, failed: 1 });
+  });
+
   it('answers bad input with clear 4xx', async () => {
     const queue = freshName();
     let res = await fetch(`${api.url}/w/${queue}`, { method: 'POST', headers: json, body: '{}' });

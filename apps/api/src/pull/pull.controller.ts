@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Param,
   Post,
@@ -92,6 +93,7 @@ export class PullController {
   @UseGuards(JsonBodyGuard)
   @ApiTags('jobs')
   @ApiOperation({ summary: 'Complete a leased job' })
+  @ApiHeader(WORKER_HEADER)
   @ApiOkResponse({ schema: { example: { id: '1', state: 'completed' } } })
   @ApiConflictResponse({
     description: 'the lease is gone (wrong token, expired, already acknowledged)',
@@ -101,8 +103,9 @@ export class PullController {
     @Param('queue') queue: string,
     @Param('id') id: string,
     @Body() body: CompleteLeaseDto,
+    @Headers('x-presque-workerid') workerId?: string,
   ): Promise<{ id: string; state: string }> {
-    return { id, state: await this.pull.complete(queue, id, body.token, body.result) };
+    return { id, state: await this.pull.complete(queue, id, body.token, body.result, workerId) };
   }
 
   @Post('q/:queue/jobs/:id/fail')
@@ -114,6 +117,7 @@ export class PullController {
     description:
       'Retried with backoff while attempts remain (state delayed or waiting), then failed.',
   })
+  @ApiHeader(WORKER_HEADER)
   @ApiOkResponse({ schema: { example: { id: '1', state: 'delayed' } } })
   @ApiConflictResponse({
     description: 'the lease is gone (wrong token, expired, already acknowledged)',
@@ -123,8 +127,9 @@ export class PullController {
     @Param('queue') queue: string,
     @Param('id') id: string,
     @Body() body: FailLeaseDto,
+    @Headers('x-presque-workerid') workerId?: string,
   ): Promise<{ id: string; state: string }> {
-    return { id, state: await this.pull.fail(queue, id, body.token, body) };
+    return { id, state: await this.pull.fail(queue, id, body.token, body, workerId) };
   }
 }
 

@@ -148,21 +148,18 @@ export class FleetStore {
     return { ...beat, last_seen: now, status: 'idle' };
   }
 
-  /** Counts a job an HTTP worker finished (credited through `X-presque-workerid`). */
+  /** Counts a job a registered worker finished (HTTP workers: `X-presque-workerid`); unknown ids are ignored. */
   async credit(workerId: string, outcome: 'processed' | 'failed'): Promise<void> {
+    const redis = this.connections.client;
+    if ((await redis.zscore(this.k('workers'), workerId)) === null) return;
     const now = Date.now();
-    const exists = await this.connections.client.zscore(this.k('workers'), workerId);
-    const tx = this.connections.client.multi();
-    if (exists !== null) {
-      tx.hincrby(this.k('worker', workerId), outcome, 1).hset(
-        this.k('worker', workerId),
-        'last_seen',
-        String(now),
-      );
-      tx.zadd(this.k('workers'), now, workerId);
-    }
-    tx.hincrby(this.k('totals'), outcome, 1);
-    await tx.exec();
+    await redis
+      .multi()
+      .hincrby(this.k('worker', workerId), outcome, 1)
+      .hset(this.k('worker', workerId), 'last_seen', String(now))
+      .zadd(this.k('workers'), now, workerId)
+      .hincrby(this.k('totals'), outcome, 1)
+      .exec();
   }
 
   /** Fleet statistics of one queue. */

@@ -1,3 +1,4 @@
+import { FleetStore } from '../fleet/fleet.store';
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Job, MetricsTime, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -41,6 +42,7 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
     private readonly registry: QueueRegistry,
     private readonly policies: PolicyStore,
     private readonly broadcast: BroadcastService,
+    private readonly fleet: FleetStore,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -72,11 +74,19 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Completes a leased job with `result`.
+   * `workerId` (`X-presque-workerid`) is credited with it when it is a registered worker.
    * @throws LeaseGoneError when `token` no longer holds the job; JobNotFoundError.
    */
-  async complete(queue: string, id: string, token: string, result?: unknown): Promise<string> {
+  async complete(
+    queue: string,
+    id: string,
+    token: string,
+    result?: unknown,
+    workerId?: string,
+  ): Promise<string> {
     const job = await this.leasedJob(queue, id);
     await this.guard(queue, id, () => job.moveToCompleted(result ?? null, token, false));
+    if (workerId) await this.fleet.credit(workerId, 'processed');
     return 'completed';
   }
 
@@ -85,12 +95,19 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
    * in the failed set. Returns the job's state afterwards (`delayed`, `waiting`, `failed`).
    * @throws LeaseGoneError when `token` no longer holds the job; JobNotFoundError.
    */
-  async fail(queue: string, id: string, token: string, failure: LeaseFailure): Promise<string> {
+  async fail(
+    queue: string,
+    id: string,
+    token: string,
+    failure: LeaseFailure,
+    workerId?: string,
+  ): Promise<string> {
     const job = await this.leasedJob(queue, id);
     const error = new Error(failure.error);
     error.stack = failure.stacktrace ?? `Error: ${failure.error}`;
     if (failure.unrecoverable) error.name = 'UnrecoverableError';
     await this.guard(queue, id, () => job.moveToFailed(error, token, false));
+    if (workerId) await this.fleet.credit(workerId, 'failed');
     return job.getState();
   }
 

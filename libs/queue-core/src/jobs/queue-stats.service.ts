@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { FleetStore } from '../fleet/fleet.store';
 import { PolicyStore } from '../policy/policy.store';
 import { assertValidName } from '../queues/queue-name';
 import { queueTotals } from '../queues/queue-totals';
 import { QueueRegistry } from '../queues/queue.registry';
+import { RedisConnections } from '../redis/redis-connections';
 import { QueueCountersStore } from './queue-counters.store';
 import type { QueueCounts, QueueInfo, QueueStatus, WaitingJob } from './queue-stats';
 
@@ -44,6 +46,8 @@ export class QueueStatsService {
     private readonly registry: QueueRegistry,
     private readonly policies: PolicyStore,
     private readonly counters: QueueCountersStore,
+    private readonly fleet: FleetStore,
+    private readonly connections: RedisConnections,
   ) {}
 
   /** Every known queue, sorted. */
@@ -66,14 +70,22 @@ export class QueueStatsService {
 
   /** `GET /status/:queue`; with `withJobs`, the first waiting jobs too. */
   async status(queue: string, withJobs = false): Promise<QueueStatus> {
-    const [snapshot, policy] = await Promise.all([this.snapshot(queue), this.policies.get(queue)]);
+    const [snapshot, policy, fleet, series] = await Promise.all([
+      this.snapshot(queue),
+      this.policies.get(queue),
+      this.fleet.queueStats(queue),
+      this.series(queue),
+    ]);
     const status: QueueStatus = {
       queue,
       size: snapshot.size,
       state: policy.state,
+      enqueued: series.enqueued,
       processed: snapshot.processed,
       failed: snapshot.failed,
       counts: snapshot.counts,
+      per_minute: series.per_minute,
+      ...fleet,
     };
     if (withJobs) status.jobs = snapshot.size > 0 ? await this.waitingJobs(queue) : [];
     return status;
@@ -94,6 +106,21 @@ export class QueueStatsService {
       size: counts.waiting + counts.prioritized + counts.delayed,
       processed: totals.processed,
       failed: totals.failed + reinserted,
+    };
+  }
+
+  private async series(queue: string): Promise<Pick<QueueStatus, 'enqueued' | 'per_minute'>> {
+    if (!(await this.registry.has(queue)))
+      return { enqueued: 0, per_minute: { completed: [], failed: [] } };
+    const bull = this.registry.queue(queue);
+    const [completed, failed, enqueued] = await Promise.all([
+      bull.getMetrics('completed', 0, 59),
+      bull.getMetrics('failed', 0, 59),
+      this.connections.client.get(bull.toKey('id')),
+    ]);
+    return {
+      enqueued: Number(enqueued ?? 0),
+      per_minute: { completed: completed.data, failed: failed.data },
     };
   }
 

@@ -1,3 +1,4 @@
+import type { QueueFleetStats } from '../fleet/worker-record';
 import type { QueuePolicy } from '../policy/queue-policy';
 
 /** Jobs of a queue by BullMQ state. */
@@ -28,14 +29,18 @@ export interface WaitingJob {
 }
 
 /** `GET /status/:queue`. */
-export interface QueueStatus {
+export interface QueueStatus extends QueueFleetStats {
   queue: string;
   /** Same as {@link QueueInfo.job_count}. */
   size: number;
   state: QueuePolicy['state'];
+  /** Jobs ever enqueued with a generated id (BullMQ's id counter; `uniq` jobs carry their own ids). */
+  enqueued: number;
   processed: number;
   failed: number;
   counts: QueueCounts;
+  /** Jobs completed and failed per minute, newest first, over the last hour (BullMQ metrics). */
+  per_minute: { completed: number[]; failed: number[] };
   /** With `with_desc`: the first waiting jobs, in the order they will be handed out. */
   jobs?: WaitingJob[];
 }
