@@ -53,6 +53,7 @@ describe('GET /metrics', () => {
         rss_bytes: 1000,
         heap_bytes: 500,
         version: 'test',
+        heartbeat_ms: 5000,
       },
       new Map([[queue, { processed: 5, failed: 2, wait: [], run: [] }]]),
       [queue],

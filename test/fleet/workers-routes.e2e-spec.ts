@@ -23,6 +23,7 @@ function beat(id: string, queues: string[], overrides: Partial<WorkerBeat> = {})
     rss_bytes: 1,
     heap_bytes: 1,
     version: 'test',
+    heartbeat_ms: 5000,
     ...overrides,
   };
 }

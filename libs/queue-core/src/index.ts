@@ -81,4 +81,5 @@ export { RedisCheck } from './redis/redis-check';
 export type { RedisStatus } from './redis/redis-check';
 export { DEFAULT_REDIS_URL, RedisConnections } from './redis/redis-connections';
 export { LOGGER, PROCESS_ROLE } from './tokens';
+export { JOBQ_VERSION } from './version';
 export type { ProcessRole } from './tokens';

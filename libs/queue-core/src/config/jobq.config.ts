@@ -99,14 +99,21 @@ export class JobqConfig {
    */
   @Transform(toInt)
   @IsInt({ message: 'WORKER_LOCK_MS must be an integer >= 200' })
-  @Min(200)
+  @Min(200, { message: 'WORKER_LOCK_MS must be an integer >= 200' })
   WORKER_LOCK_MS = 30000;
 
   /** How often a worker looks for stalled jobs (lock expired) and puts them back to wait, in ms. @defaultValue `30000` */
   @Transform(toInt)
   @IsInt({ message: 'WORKER_STALLED_INTERVAL_MS must be an integer >= 100' })
-  @Min(100)
+  @Min(100, { message: 'WORKER_STALLED_INTERVAL_MS must be an integer >= 100' })
   WORKER_STALLED_INTERVAL_MS = 30000;
+
+  /** How often a worker process writes its fleet record; it shows as lost after 3 missed beats. @defaultValue `5000` */
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_HEARTBEAT_MS must be an integer 100-5000' })
+  @Min(100)
+  @Max(5000)
+  WORKER_HEARTBEAT_MS = 5000;
 
   /** Whether the worker hosts the `demo` example handlers. @defaultValue `true` */
   @Transform(toBool)

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       WORKER_CONCURRENCY: 10,
       LOG_LEVEL: 'info',
       WORKER_EXAMPLES: true,
+      WORKER_GRACE_MS: 30000,
+      WORKER_LOCK_MS: 30000,
+      WORKER_STALLED_INTERVAL_MS: 30000,
     });
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.WORKER_QUEUES).toBeUndefined();
@@ -41,6 +44,8 @@ describe('loadConfig', () => {
     ['API_PORT', 'abc'],
     ['API_PORT', '70000'],
     ['WORKER_CONCURRENCY', '0'],
+    ['WORKER_LOCK_MS', '50'],
+    ['WORKER_STALLED_INTERVAL_MS', 'soon'],
     ['LOG_LEVEL', 'loud'],
     ['REDIS_URL', 'localhost:6379'],
     ['WORKER_QUEUES', 'ok,not ok'],

@@ -4,10 +4,8 @@ import { RedisConnections } from '../redis/redis-connections';
 import { LatencyHistogram } from './latency-histogram';
 import { QueueDeltas, QueueFleetStats, WorkerBeat, WorkerRecord } from './worker-record';
 
-/** Workers beat at most this far apart. @defaultValue 5000 ms */
+/** Workers beat at most this far apart (SPEC §4); a worker is lost after 3 missed beats. */
 export const HEARTBEAT_MS = 5000;
-/** A process worker is lost after 3 missed beats. */
-const LOST_AFTER_MS = 3 * HEARTBEAT_MS;
 /** An HTTP worker (no heartbeat, only requests) is lost after 5 idle minutes. */
 const HTTP_LOST_AFTER_MS = 5 * 60_000;
 /** A lost worker's record is dropped after an hour; its counters stay in the totals. */
@@ -26,6 +24,7 @@ const NUMERIC = [
   'rss_bytes',
   'heap_bytes',
   'last_seen',
+  'heartbeat_ms',
 ] as const;
 
 /**
@@ -143,6 +142,7 @@ export class FleetStore {
       rss_bytes: 0,
       heap_bytes: 0,
       version: existing?.version ?? 'http',
+      heartbeat_ms: HEARTBEAT_MS,
     };
     await this.beat(beat, new Map(), existing?.queues.includes(queue) ? [] : [queue]);
     return { ...beat, last_seen: now, status: 'idle' };
@@ -241,7 +241,7 @@ function toRecord(row: Record<string, string>, now: number): WorkerRecord {
   record.queues = JSON.parse(row.queues || '[]');
   record.current_jobs = JSON.parse(row.current_jobs || '[]');
   const r = record as unknown as WorkerRecord;
-  const lostAfter = r.kind === 'http' ? HTTP_LOST_AFTER_MS : LOST_AFTER_MS;
+  const lostAfter = r.kind === 'http' ? HTTP_LOST_AFTER_MS : 3 * (r.heartbeat_ms || HEARTBEAT_MS);
   r.status = now - r.last_seen > lostAfter ? 'lost' : r.active > 0 ? 'busy' : 'idle';
   return r;
 }

@@ -37,11 +37,11 @@ export class WorkerActivity {
   private readonly queues = new Map<string, PerQueue>();
 
   /**
-   * @param capacity - jobs the process can run at once (utilization's denominator).
+   * @param capacity - jobs the process can run at once (utilization's denominator); may change once its queues are known.
    * @param startedAt - when the process started (the window is shorter until a minute has passed).
    */
   constructor(
-    private readonly capacity: number,
+    public capacity: number,
     private readonly startedAt = Date.now(),
   ) {
     this.idleSince = startedAt;

@@ -24,6 +24,8 @@ export interface WorkerBeat {
   rss_bytes: number;
   heap_bytes: number;
   version: string;
+  /** How often this worker beats; it is lost after 3 missed beats. */
+  heartbeat_ms: number;
 }
 
 /** A worker as listed: its last beat, when that was, and whether it is still alive. */

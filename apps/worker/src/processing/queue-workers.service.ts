@@ -1,0 +1,124 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError, JobqConfig, LOGGER, QueueRegistry, RedisConnections } from '@jobq/queue-core';
+import { MetricsTime, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { HandlerRegistry } from '../handler-registry/handler.registry';
+import { HeartbeatService } from '../heartbeat/heartbeat.service';
+import { JobRunner } from './job.runner';
+
+/**
+ * One BullMQ `Worker` per served queue: every queue with handlers, or the ones `WORKER_QUEUES`
+ * names. Started at boot; on shutdown they stop taking jobs and the active ones get
+ * `WORKER_GRACE_MS` to finish before the Workers are closed by force (those jobs go back to the
+ * queue through BullMQ's stalled check, so none is lost).
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly workers = new Map<string, Worker>();
+
+  constructor(
+    private readonly config: JobqConfig,
+    private readonly connections: RedisConnections,
+    private readonly registry: QueueRegistry,
+    private readonly handlers: HandlerRegistry,
+    private readonly runner: JobRunner,
+    private readonly heartbeat: HeartbeatService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** The queues this process serves, sorted. */
+  get served(): string[] {
+    return [...this.workers.keys()];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queues = this.queuesToServe();
+    if (!queues.length) this.logger.warn('no job handlers: this worker serves no queue');
+    for (const queue of queues) {
+      await this.registry.register(queue);
+      await this.runner.prepare(queue);
+    }
+    for (const queue of queues) this.workers.set(queue, this.start(queue));
+    await Promise.all([...this.workers.values()].map((w) => w.waitUntilReady()));
+    await this.heartbeat.start(this.served);
+  }
+
+  private queuesToServe(): string[] {
+    const withHandlers = this.handlers.queues();
+    const wanted = this.config.WORKER_QUEUES;
+    if (!wanted) return withHandlers;
+    const missing = wanted.filter((q) => !withHandlers.includes(q));
+    if (missing.length) {
+      throw new ConfigError(
+        'WORKER_QUEUES',
+        `no handler serves ${missing.join(', ')} (queues with handlers: ${withHandlers.join(', ') || 'none'})`,
+      );
+    }
+    return [...new Set(wanted)].sort();
+  }
+
+  private start(queue: string): Worker {
+    const worker = new Worker(queue, this.runner.processor(queue), {
+      connection: this.connections.create(`worker:${queue}`, true),
+      prefix: this.config.QUEUE_PREFIX,
+      name: `${hostname()}:${process.pid}`,
+      concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: this.config.WORKER_LOCK_MS,
+      stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+    });
+    worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker error'));
+    worker.on('failed', (job, err) =>
+      this.logger.warn(
+        {
+          queue,
+          job: job?.id,
+          name: job?.name,
+          attempts_made: job?.attemptsMade,
+          err: err.message,
+        },
+        'job failed',
+      ),
+    );
+    worker.on('stalled', (job) => this.logger.warn({ queue, job }, 'stalled job back to wait'));
+    return worker;
+  }
+
+  /**
+   * Stops taking jobs and lets active ones finish within `WORKER_GRACE_MS`; past it the Workers
+   * close by force, leaving those jobs locked until the lock expires and the stalled check of
+   * another worker puts them back to wait (they are not failed).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const workers = [...this.workers.values()];
+    if (!workers.length) return;
+    const graceMs = this.config.WORKER_GRACE_MS;
+    this.logger.info(
+      { queues: this.served, active: this.runner.active, grace_ms: graceMs },
+      'draining: taking no new jobs, waiting for active ones',
+    );
+    const grace = new AbortController();
+    const drained = Promise.all(workers.map((w) => w.pause())).then(() => true);
+    const expired = sleep(graceMs, false, { signal: grace.signal }).catch(() => false);
+    const inTime = await Promise.race([drained, expired]);
+    grace.abort();
+    if (inTime) {
+      this.logger.info('active jobs finished');
+    } else {
+      this.logger.warn(
+        { active: this.runner.active, grace_ms: graceMs },
+        'grace period over: closing by force; active jobs return to the queue via the stalled check',
+      );
+    }
+    await Promise.all(workers.map((w) => w.close(!inTime)));
+    this.workers.clear();
+    this.logger.info('workers closed');
+  }
+}
