@@ -9,6 +9,7 @@ import { PolicyApiModule } from './policy/policy-api.module';
 import { PullApiModule } from './pull/pull-api.module';
 import { QueuesApiModule } from './queues/queues-api.module';
 import { WorkersModule } from './workers/workers.module';
+import { BusModule } from './bus/bus.module';
 
 /** Root module of the REST API. */
 @Module({})
@@ -26,6 +27,7 @@ export class ApiModule {
         PolicyApiModule,
         WorkersModule,
         MetricsModule,
+        BusModule,
         RpcApiModule,
       ],
     };

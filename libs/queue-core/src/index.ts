@@ -20,6 +20,33 @@ export { RedisUnavailableError } from './errors/redis-unavailable.error';
 export { UnsupportedMediaTypeError } from './errors/unsupported-media-type.error';
 export type { PolicyFieldProblem } from './errors/invalid-policy.error';
 export type { JobqErrorKind } from './errors/jobq.error';
+export { AtomEntryParser, ATOM_NS, MAX_MESSAGE_BYTES } from './bus/atom-entry.parser';
+export { AtomFeedBuilder, APP_NS } from './bus/atom-feed.builder';
+export type { FeedCollection, FeedLinks } from './bus/atom-feed.builder';
+export { BusCoreModule } from './bus/bus-core.module';
+export { BusKeys } from './bus/bus-keys';
+export { DEFAULT_TOPIC_SETTINGS, JSON_CONTENT_TYPE } from './bus/bus-message';
+export type {
+  BusMessage,
+  BusPage,
+  MessageDraft,
+  TopicInfo,
+  TopicSettings,
+  TopicSettingsPatch,
+} from './bus/bus-message';
+export { BusNotifier } from './bus/bus-notifier';
+export { BusPollService, CLIENT_ID_PATTERN } from './bus/bus-poll.service';
+export type { PollOptions } from './bus/bus-poll.service';
+export { BusStream } from './bus/bus-stream';
+export { BusService, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './bus/bus.service';
+export type { ReadOptions } from './bus/bus.service';
+export { CLIENT_TTL_MS } from './bus/poll-cursor.store';
+export { InvalidCursorError } from './errors/invalid-cursor.error';
+export { MalformedEntryError } from './errors/malformed-entry.error';
+export { MessageNotFoundError } from './errors/message-not-found.error';
+export { MessageTooLargeError } from './errors/message-too-large.error';
+export { TopicNotFoundError } from './errors/topic-not-found.error';
+export { UnsupportedMessageTypeError } from './errors/unsupported-message-type.error';
 export { BroadcastService } from './events/broadcast.service';
 export { CoreEvent } from './events/event-names';
 export type { CoreEventName } from './events/event-names';

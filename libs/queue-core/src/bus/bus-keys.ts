@@ -1,0 +1,56 @@
+import { RedisKeys } from '../queues/redis-keys';
+
+/**
+ * The bus's Redis layout, under `<prefix>:_jobq:bus:`. Every key of one topic shares the prefix
+ * (and so its `{hash-tag}` on Redis Cluster), which lets one Lua script touch them together.
+ * Persisted — never rename.
+ */
+export class BusKeys {
+  constructor(private readonly keys: RedisKeys) {}
+
+  /** SET of every topic name. Persisted — never rename. */
+  get topics(): string {
+    return this.keys.key('bus', 'topics');
+  }
+
+  /** Pub/sub channel: `m <topic>` after a publish or delete, `p <topic> <gen> <client>` when a client polls anew. */
+  get channel(): string {
+    return this.keys.key('bus', 'notify');
+  }
+
+  /** STREAM of the topic's messages (fields below). Persisted — never rename. */
+  stream(topic: string): string {
+    return this.keys.key('bus', 't', topic, 'stream');
+  }
+
+  /** HASH message id (`urn:uuid:…`) → stream entry id, for O(1) cursors. Persisted — never rename. */
+  index(topic: string): string {
+    return this.keys.key('bus', 't', topic, 'ids');
+  }
+
+  /** Counter behind `seq`. Persisted — never rename. */
+  seq(topic: string): string {
+    return this.keys.key('bus', 't', topic, 'seq');
+  }
+
+  /** HASH of the topic's settings (`max_len`, `max_age_s`, `backlog`). Persisted — never rename. */
+  settings(topic: string): string {
+    return this.keys.key('bus', 't', topic, 'settings');
+  }
+
+  /** ZSET poll/stream client id → last seen (epoch s). Persisted — never rename. */
+  clients(topic: string): string {
+    return this.keys.key('bus', 't', topic, 'clients');
+  }
+
+  /** HASH of one poll/stream client: `cursor` (stream entry id), `gen` (poll generation); expires when idle. */
+  client(topic: string, clientId: string): string {
+    return this.keys.key('bus', 't', topic, 'c', clientId);
+  }
+}
+
+/**
+ * Field names of a stream entry. Persisted — never rename.
+ * `i` id, `s` seq, `y` content type, `c` content, `t` title (optional).
+ */
+export const ENTRY_FIELDS = { id: 'i', seq: 's', type: 'y', content: 'c', title: 't' } as const;

@@ -1,0 +1,134 @@
+import { LuaScript } from './lua-script';
+
+/**
+ * The bus's Lua scripts: each keeps a topic's stream, id index and client cursors consistent in
+ * one atomic step. Stream entry fields are those of `ENTRY_FIELDS`.
+ */
+
+const HELPERS = `
+local function uuid_of(fields)
+  for i = 1, #fields, 2 do
+    if fields[i] == 'i' then return fields[i + 1] end
+  end
+end
+
+-- Removes the oldest entries beyond max_len or older than max_age_s (at most \`limit\`), and their index entries.
+local function trim(stream, index, settings, limit)
+  local s = redis.call('HMGET', settings, 'max_len', 'max_age_s')
+  local len = redis.call('XLEN', stream)
+  local n = 0
+  if s[1] then n = len - tonumber(s[1]) end
+  if s[2] then
+    local t = redis.call('TIME')
+    local cutoff = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) - tonumber(s[2]) * 1000
+    local old = redis.call('XRANGE', stream, '-', '(' .. string.format('%d', cutoff) .. '-0', 'COUNT', limit)
+    if #old > n then n = #old end
+  end
+  if n <= 0 then return 0 end
+  if n > limit then n = limit end
+  local doomed = redis.call('XRANGE', stream, '-', '+', 'COUNT', n)
+  for _, e in ipairs(doomed) do
+    local id = uuid_of(e[2])
+    if id then redis.call('HDEL', index, id) end
+  end
+  redis.call('XTRIM', stream, 'MAXLEN', len - #doomed)
+  return #doomed
+end
+`;
+
+/**
+ * KEYS: stream, index, seq, settings, topics. ARGV: id, content type, content, title ('' = none),
+ * topic, channel. Returns `[entry id, seq]`.
+ */
+export const PUBLISH = new LuaScript(`${HELPERS}
+local seq = redis.call('INCR', KEYS[3])
+local sid
+if ARGV[4] ~= '' then
+  sid = redis.call('XADD', KEYS[1], '*', 'i', ARGV[1], 's', seq, 'y', ARGV[2], 'c', ARGV[3], 't', ARGV[4])
+else
+  sid = redis.call('XADD', KEYS[1], '*', 'i', ARGV[1], 's', seq, 'y', ARGV[2], 'c', ARGV[3])
+end
+redis.call('HSET', KEYS[2], ARGV[1], sid)
+redis.call('SADD', KEYS[5], ARGV[5])
+trim(KEYS[1], KEYS[2], KEYS[4], 100)
+redis.call('PUBLISH', ARGV[6], 'm ' .. ARGV[5])
+return {sid, seq}
+`);
+
+/** KEYS: stream, index, settings. ARGV: limit. Returns how many entries it removed. */
+export const TRIM = new LuaScript(`${HELPERS}
+return trim(KEYS[1], KEYS[2], KEYS[3], tonumber(ARGV[1]))
+`);
+
+/**
+ * KEYS: topics, index, stream. ARGV: topic, mode ('-' from the oldest, 'after', 'at'), message id,
+ * count. Returns `{-1}` for an unknown topic, `{-2}` for an unknown id, else `{0, entries}`.
+ */
+export const READ = new LuaScript(`
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return {-1} end
+local start = '-'
+if ARGV[2] ~= '-' then
+  local sid = redis.call('HGET', KEYS[2], ARGV[3])
+  if not sid then return {-2} end
+  if ARGV[2] == 'after' then start = '(' .. sid else start = sid end
+end
+return {0, redis.call('XRANGE', KEYS[3], start, '+', 'COUNT', ARGV[4])}
+`);
+
+/**
+ * Starts a poll or stream of a client: bumps its generation (an older poll of the same client
+ * then gets nothing more) and tells every process. KEYS: client, index. ARGV: ttl ms, channel,
+ * topic, client id, resume-after message id ('' = none). Returns the generation, or -1 for an
+ * unknown resume id.
+ */
+export const BEGIN_CLIENT = new LuaScript(`
+local cursor
+if ARGV[5] ~= '' then
+  cursor = redis.call('HGET', KEYS[2], ARGV[5])
+  if not cursor then return -1 end
+end
+local gen = redis.call('HINCRBY', KEYS[1], 'gen', 1)
+if cursor then redis.call('HSET', KEYS[1], 'cursor', cursor) end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[2], 'p ' .. ARGV[3] .. ' ' .. gen .. ' ' .. ARGV[4])
+return gen
+`);
+
+/**
+ * Hands a client what is new since its cursor and moves the cursor past it — a new client gets
+ * the last \`backlog\` messages. Nothing is handed to a superseded generation. KEYS: stream,
+ * client, clients, settings. ARGV: generation, client id, count, ttl ms, default backlog.
+ * Returns the entries, or nil when superseded.
+ */
+export const TAKE = new LuaScript(`
+if redis.call('HGET', KEYS[2], 'gen') ~= ARGV[1] then return nil end
+local cursor = redis.call('HGET', KEYS[2], 'cursor')
+local entries = {}
+if cursor then
+  entries = redis.call('XRANGE', KEYS[1], '(' .. cursor, '+', 'COUNT', ARGV[3])
+else
+  local backlog = tonumber(redis.call('HGET', KEYS[4], 'backlog') or ARGV[5])
+  if backlog > 0 then
+    local recent = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', backlog)
+    for i = #recent, 1, -1 do entries[#entries + 1] = recent[i] end
+  end
+  local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+  cursor = '0-0'
+  if #last > 0 then cursor = last[1][1] end
+end
+if #entries > 0 then cursor = entries[#entries][1] end
+redis.call('HSET', KEYS[2], 'cursor', cursor)
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+local now = tonumber(redis.call('TIME')[1])
+redis.call('ZADD', KEYS[3], now, ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - 300)
+return entries
+`);
+
+/** KEYS: topics, stream, index, seq, settings, clients. ARGV: topic, channel. Returns 1 if it existed. */
+export const DELETE_TOPIC = new LuaScript(`
+if redis.call('SREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('UNLINK', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
+redis.call('PUBLISH', ARGV[2], 'm ' .. ARGV[1])
+return 1
+`);
