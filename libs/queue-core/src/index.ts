@@ -83,7 +83,7 @@ export { JobqExceptionFilter } from './http/jobq-exception.filter';
 export { createLogger } from './logging/create-logger';
 export { PinoNestLogger } from './logging/pino-nest.logger';
 export { BackoffPolicy } from './policy/backoff-policy';
-export { toJobOptions } from './policy/job-options';
+export { toJobOptions, toRetention } from './policy/job-options';
 export { PolicyStore } from './policy/policy.store';
 export type { PolicyListener } from './policy/policy.store';
 export { DEFAULT_POLICY, QueuePolicy } from './policy/queue-policy';

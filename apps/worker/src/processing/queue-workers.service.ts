@@ -6,9 +6,18 @@ import {
 } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, JobqConfig, LOGGER, QueueRegistry, RedisConnections } from '@jobq/queue-core';
+import {
+  ConfigError,
+  JobqConfig,
+  LOGGER,
+  PolicyStore,
+  QueueRegistry,
+  RedisConnections,
+  toRetention,
+} from '@jobq/queue-core';
 import { MetricsTime, Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import type { QueuePolicy } from '@jobq/queue-core';
 import { HandlerRegistry } from '../handler-registry/handler.registry';
 import { HeartbeatService } from '../heartbeat/heartbeat.service';
 import { JobRunner } from './job.runner';
@@ -30,6 +39,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly handlers: HandlerRegistry,
     private readonly runner: JobRunner,
     private readonly heartbeat: HeartbeatService,
+    private readonly policies: PolicyStore,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -45,7 +55,12 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       await this.registry.register(queue);
       await this.runner.prepare(queue);
     }
-    for (const queue of queues) this.workers.set(queue, this.start(queue));
+    for (const queue of queues)
+      this.workers.set(queue, this.start(queue, await this.policies.get(queue)));
+    this.policies.onChange((queue, policy) => {
+      const worker = this.workers.get(queue);
+      if (worker) Object.assign(worker.opts, toRetention(policy));
+    });
     await Promise.all([...this.workers.values()].map((w) => w.waitUntilReady()));
     await this.heartbeat.start(this.served);
   }
@@ -64,7 +79,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     return [...new Set(wanted)].sort();
   }
 
-  private start(queue: string): Worker {
+  private start(queue: string, policy: QueuePolicy): Worker {
     const worker = new Worker(queue, this.runner.processor(queue), {
       connection: this.connections.create(`worker:${queue}`, true),
       prefix: this.config.QUEUE_PREFIX,
@@ -73,6 +88,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
       metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+      ...toRetention(policy),
     });
     worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker error'));
     worker.on('failed', (job, err) =>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, Worker, WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
+import { toRetention } from '../policy/job-options';
 import type { QueuePolicy } from '../policy/queue-policy';
 
 interface Waiter {
@@ -39,8 +40,12 @@ export class PullWorker {
   /** BullMQ worker options that follow the queue policy. */
   static options(
     policy: QueuePolicy,
-  ): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'> {
+  ): Pick<
+    WorkerOptions,
+    'lockDuration' | 'stalledInterval' | 'maxStalledCount' | 'removeOnComplete' | 'removeOnFail'
+  > {
     return {
+      ...toRetention(policy),
       lockDuration: policy.lease_ms,
       // A lease is noticed as expired between one and two intervals after it ran out.
       stalledInterval: Math.min(Math.max(Math.floor(policy.lease_ms / 2), 250), 15_000),

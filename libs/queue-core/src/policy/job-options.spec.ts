@@ -1,4 +1,4 @@
-import { toJobOptions } from './job-options';
+import { toJobOptions, toRetention } from './job-options';
 import { DEFAULT_POLICY, QueuePolicy } from './queue-policy';
 
 describe('toJobOptions', () => {
@@ -6,6 +6,11 @@ describe('toJobOptions', () => {
     expect(toJobOptions(DEFAULT_POLICY)).toEqual({
       attempts: 3,
       backoff: { type: 'exponential', delay: 1000 },
+    });
+  });
+
+  it('leaves retention to the workers', () => {
+    expect(toRetention(DEFAULT_POLICY)).toEqual({
       removeOnComplete: { count: 1000, age: 86400 },
       removeOnFail: { count: 10000, age: 604800 },
     });
