@@ -19,9 +19,20 @@ export interface QueueCoreOptions {
   logger: Logger;
 }
 
+const SERVICES = [
+  RedisConnections,
+  RedisCheck,
+  BroadcastService,
+  QueueRegistry,
+  PolicyStore,
+  FleetStore,
+  QueueEventsRegistry,
+  JobWaiter,
+];
+
 /**
  * The shared core, global in each app: config, logger, Redis connections, broadcast, queue
- * registry. Import once in the app's root module with `forRoot`.
+ * registry, policy store, fleet store, queue events and job waiter. Import once in the app's root module with `forRoot`.
  */
 @Global()
 @Module({})
@@ -34,29 +45,9 @@ export class QueueCoreModule {
         { provide: LOGGER, useValue: logger },
         { provide: PROCESS_ROLE, useValue: role },
         { provide: RedisKeys, useValue: new RedisKeys(config.QUEUE_PREFIX) },
-        RedisConnections,
-        RedisCheck,
-        BroadcastService,
-        QueueRegistry,
-        PolicyStore,
-        FleetStore,
-        QueueEventsRegistry,
-        JobWaiter,
+        ...SERVICES,
       ],
-      exports: [
-        JobqConfig,
-        LOGGER,
-        PROCESS_ROLE,
-        RedisKeys,
-        RedisConnections,
-        RedisCheck,
-        BroadcastService,
-        QueueRegistry,
-        PolicyStore,
-        FleetStore,
-        QueueEventsRegistry,
-        JobWaiter,
-      ],
+      exports: [JobqConfig, LOGGER, PROCESS_ROLE, RedisKeys, ...SERVICES],
     };
   }
 }

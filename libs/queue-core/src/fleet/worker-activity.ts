@@ -1,5 +1,5 @@
 import { LatencyHistogram } from './latency-histogram';
-import { QueueDeltas } from './worker-record';
+import { QueueDeltas, WorkerBeat } from './worker-record';
 
 const WINDOW_S = 60;
 
@@ -11,15 +11,10 @@ interface PerQueue {
 }
 
 /** What a worker process is doing, for its heartbeat. */
-export interface ActivitySnapshot {
-  processed: number;
-  failed: number;
-  active: number;
-  current_jobs: string[];
-  busy_ms: number;
-  utilization: number;
-  idle_since: number | null;
-}
+export type ActivitySnapshot = Pick<
+  WorkerBeat,
+  'processed' | 'failed' | 'active' | 'current_jobs' | 'busy_ms' | 'utilization' | 'idle_since'
+>;
 
 /**
  * In-process bookkeeping of a worker's jobs, cheap enough for every job: counters, the jobs running
