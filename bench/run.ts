@@ -7,7 +7,9 @@ import { Measurement, Scenario } from './lib/scenario';
 import { median, round } from './lib/stats';
 import { batchEnqueue } from './scenarios/batch-enqueue';
 import { beeQueuePeer } from './scenarios/bee-queue-peer';
+import { busPublish } from './scenarios/bus-publish';
 import { httpEnqueue } from './scenarios/http-enqueue';
+import { longpollFanout } from './scenarios/longpoll-fanout';
 import { memoryPerJob } from './scenarios/memory-per-job';
 import { pickupLatency } from './scenarios/pickup-latency';
 import { workerThroughput } from './scenarios/worker-throughput';
@@ -20,6 +22,8 @@ const SCENARIOS: Scenario[] = [
   workerThroughput,
   httpEnqueue,
   batchEnqueue,
+  busPublish,
+  longpollFanout,
   pickupLatency,
   memoryPerJob,
   beeQueuePeer,

@@ -1,7 +1,12 @@
-import autocannon from 'autocannon';
 import { freePort } from '@jobq/queue-core';
-import type { BenchContext } from '../lib/bench-context';
+import { load, LoadRequest } from '../lib/load';
 import type { Scenario } from '../lib/scenario';
+
+const ENQUEUE: LoadRequest = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ to: 'user@example.com', subject: 'hello', n: 42 }),
+};
 
 /** Requests/s enqueueing one job per request over 64 connections: jobq's `POST /q/:queue` vs a hand-written Fastify + BullMQ server. */
 export const httpEnqueue: Scenario = {
@@ -18,27 +23,11 @@ export const httpEnqueue: Scenario = {
       { QUEUE_PREFIX: ctx.prefix(), PORT: String(port) },
       /baseline server listening/,
     );
-    const baseline = await load(`http://127.0.0.1:${port}/q/bench`, duration);
+    const baseline = await load(`http://127.0.0.1:${port}/q/bench`, duration, ENQUEUE);
     await ctx.cleanup();
     const api = await ctx.startApi(ctx.prefix());
-    const jobq = await load(`${api}/q/bench`, duration);
+    const jobq = await load(`${api}/q/bench`, duration, ENQUEUE);
     await ctx.cleanup();
     return { jobq, baseline };
   },
 };
-
-async function load(url: string, duration: number): Promise<number> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: 64,
-    duration,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ to: 'user@example.com', subject: 'hello', n: 42 }),
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
-}
-
-export type { BenchContext };
