@@ -1,10 +1,11 @@
-import { DynamicModule, ValidationPipe } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from '../logging/pino-nest.logger';
 import { LOGGER } from '../tokens';
 import { JobqExceptionFilter } from './jobq-exception.filter';
+import { JobqValidationPipe } from './jobq-validation.pipe';
 
 /** What {@link createHttpApp} needs. */
 export interface HttpAppOptions {
@@ -32,13 +33,7 @@ export async function createHttpApp({
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      transform: true,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-    }),
-  );
+  app.useGlobalPipes(new JobqValidationPipe());
   app.useGlobalFilters(new JobqExceptionFilter(app.get(LOGGER)));
   app.enableShutdownHooks();
   return app;

@@ -89,6 +89,7 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
     return {
       connectionName: `jobq:${this.role}:${name}`,
       enableOfflineQueue: !failFast,
+      enableAutoPipelining: !blocking,
       maxRetriesPerRequest: failFast ? 1 : null,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     };
