@@ -65,6 +65,37 @@ export class BenchContext {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Starts the jobq worker app on `demo` (its no-op `echo` handler) at `concurrency`. */
+  startWorker(prefix: string, concurrency = 100): Promise<SpawnedProcess> {
+    const env = {
+      QUEUE_PREFIX: prefix,
+      WORKER_QUEUES: 'demo',
+      WORKER_CONCURRENCY: String(concurrency),
+      LOG_LEVEL: 'info',
+    };
+    return this.spawn('apps/worker/src/main.js', env, /worker ready/);
+  }
+
+  /** Starts the baseline: a bare BullMQ Worker with a no-op processor on `demo`. */
+  startBaselineWorker(prefix: string, concurrency = 100): Promise<SpawnedProcess> {
+    const env = { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: String(concurrency) };
+    return this.spawn('bench/baselines/bullmq-worker.js', env, /baseline worker ready/);
+  }
+
+  /** Adds `count` `echo` jobs to `queue` in batches of 1,000 (kept once completed, to be counted). */
+  async addEchoJobs(queue: Queue, count: number): Promise<void> {
+    for (let i = 0; i < count; i += 1000) {
+      const size = Math.min(1000, count - i);
+      await queue.addBulk(
+        Array.from({ length: size }, (_, k) => ({
+          name: 'echo',
+          data: { i: i + k },
+          opts: { removeOnComplete: false },
+        })),
+      );
+    }
+  }
+
   /** Waits until `queue` has `count` completed jobs; resolves the time that took. */
   async completed(queue: Queue, count: number, timeoutMs = 300_000): Promise<void> {
     await waitUntil(

@@ -33,22 +33,10 @@ export const beeQueuePeer: Scenario = {
     await bee.close();
 
     const prefix = ctx.prefix();
-    await ctx.spawn(
-      'apps/worker/src/main.js',
-      { QUEUE_PREFIX: prefix, WORKER_QUEUES: 'demo', WORKER_CONCURRENCY: '100', LOG_LEVEL: 'info' },
-      /worker ready/,
-    );
+    await ctx.startWorker(prefix);
     const queue = ctx.queue('demo', prefix);
     started = performance.now();
-    for (let i = 0; i < jobs; i += 1000) {
-      await queue.addBulk(
-        Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({
-          name: 'echo',
-          data: { i: i + k },
-          opts: { removeOnComplete: false },
-        })),
-      );
-    }
+    await ctx.addEchoJobs(queue, jobs);
     await ctx.completed(queue, jobs);
     const jobq = jobs / ((performance.now() - started) / 1000);
     await ctx.cleanup();

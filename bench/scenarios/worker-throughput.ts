@@ -14,24 +14,9 @@ export const workerThroughput: Scenario = {
   async run(ctx) {
     const jobs = ctx.size(20_000, 5_000);
     const baseline = await drain(ctx, jobs, (prefix) =>
-      ctx.spawn(
-        'bench/baselines/bullmq-worker.js',
-        { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: String(CONCURRENCY) },
-        /baseline worker ready/,
-      ),
+      ctx.startBaselineWorker(prefix, CONCURRENCY),
     );
-    const jobq = await drain(ctx, jobs, (prefix) =>
-      ctx.spawn(
-        'apps/worker/src/main.js',
-        {
-          QUEUE_PREFIX: prefix,
-          WORKER_QUEUES: 'demo',
-          WORKER_CONCURRENCY: String(CONCURRENCY),
-          LOG_LEVEL: 'info',
-        },
-        /worker ready/,
-      ),
-    );
+    const jobq = await drain(ctx, jobs, (prefix) => ctx.startWorker(prefix, CONCURRENCY));
     return { jobq, baseline };
   },
 };
@@ -45,15 +30,7 @@ async function drain(
   const prefix = ctx.prefix();
   const queue: Queue = ctx.queue('demo', prefix);
   await queue.pause();
-  for (let i = 0; i < jobs; i += 1000) {
-    await queue.addBulk(
-      Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({
-        name: 'echo',
-        data: { i: i + k },
-        opts: { removeOnComplete: false },
-      })),
-    );
-  }
+  await ctx.addEchoJobs(queue, jobs);
   await start(prefix);
   const started = performance.now();
   await queue.resume();
