@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EmbeddedRedis } from '@jobq/queue-core';
@@ -8,6 +8,7 @@ import { median, round } from './lib/stats';
 import { batchEnqueue } from './scenarios/batch-enqueue';
 import { beeQueuePeer } from './scenarios/bee-queue-peer';
 import { busPublish } from './scenarios/bus-publish';
+import { fleetHeartbeat } from './scenarios/fleet-heartbeat';
 import { httpEnqueue } from './scenarios/http-enqueue';
 import { longpollFanout } from './scenarios/longpoll-fanout';
 import { memoryPerJob } from './scenarios/memory-per-job';
@@ -27,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   pickupLatency,
   memoryPerJob,
   beeQueuePeer,
+  fleetHeartbeat,
 ];
 const RUNS = 3;
 
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     dataDir: mkdtempSync(join(tmpdir(), 'jobq-bench-')),
     appendOnly: false,
   });
-  const results = [];
+  const results: ReturnType<typeof summarise>[] = [];
   try {
     for (const [index, scenario] of chosen.entries()) {
       const runs: Measurement[] = [];
@@ -61,10 +63,21 @@ async function main(): Promise<void> {
   } finally {
     await redis.stop();
   }
-  const report = { machine: machine(quick), scenarios: results };
   const dir = resolve(__dirname, '..', '..', 'bench', 'results');
+  const file = join(dir, 'latest.json');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  // `--only` refreshes its scenarios in the last full report instead of replacing it.
+  const kept =
+    only && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')).scenarios as typeof results)
+      : [];
+  const merged = SCENARIOS.map(
+    (s) => results.find((r) => r.name === s.name) ?? kept.find((r) => r.name === s.name),
+  ).filter((r): r is (typeof results)[number] => r !== undefined);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ machine: machine(quick), scenarios: merged }, null, 2)}\n`,
+  );
   process.stdout.write(`${table(results)}\nwritten: bench/results/latest.json\n`);
 }
 
