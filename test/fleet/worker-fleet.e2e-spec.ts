@@ -1,4 +1,5 @@
 import { RunningHttpApp, startApi } from '../helpers/apps';
+import { testConfig } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 import { WorkerFixture } from '../worker/worker-fixture';
 
@@ -18,7 +19,7 @@ describe('worker fleet records (two worker processes)', () => {
 
   beforeAll(async () => {
     fixture = await WorkerFixture.create({ WORKER_HEARTBEAT_MS: '200', WORKER_QUEUES: 'demo' });
-    api = await startApi(fixture.config);
+    api = await startApi(testConfig({ ...fixture.env, LOG_LEVEL: 'silent' }));
   });
   afterAll(async () => {
     await fixture.close();

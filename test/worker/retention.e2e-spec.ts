@@ -1,4 +1,5 @@
 import { RunningHttpApp, startApi } from '../helpers/apps';
+import { testConfig } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 import { WorkerFixture } from './worker-fixture';
 
@@ -7,7 +8,7 @@ describe('retention (policy) applied by the workers, not stored per job', () => 
   let api: RunningHttpApp;
   beforeAll(async () => {
     fixture = await WorkerFixture.create({ WORKER_QUEUES: 'demo' });
-    api = await startApi(fixture.config);
+    api = await startApi(testConfig({ ...fixture.env, LOG_LEVEL: 'silent' }));
   });
   afterAll(async () => {
     await fixture.close();
