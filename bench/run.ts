@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { EmbeddedRedis } from '@jobq/queue-core';
 import { BenchContext } from './lib/bench-context';
 import { Measurement, Scenario } from './lib/scenario';
@@ -17,7 +17,8 @@ import { workerThroughput } from './scenarios/worker-throughput';
 
 /**
  * `npm run bench [-- --quick] [-- --only=<substring>]`: every scenario with its baseline in the same run, on one private
- * redis-server, 3 times each; prints a table and writes bench/results/latest.json (medians).
+ * redis-server, 3 times each; prints a table and writes bench/results/latest.json (medians;
+ * `--quick` writes bench/results/quick.json instead).
  */
 const SCENARIOS: Scenario[] = [
   workerThroughput,
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
     await redis.stop();
   }
   const dir = resolve(__dirname, '..', '..', 'bench', 'results');
-  const file = join(dir, 'latest.json');
+  // A quick check never replaces the full report.
+  const file = join(dir, quick ? 'quick.json' : 'latest.json');
   mkdirSync(dir, { recursive: true });
   // `--only` refreshes its scenarios in the last full report instead of replacing it.
   const kept =
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     file,
     `${JSON.stringify({ machine: machine(quick), scenarios: merged }, null, 2)}\n`,
   );
-  process.stdout.write(`${table(results)}\nwritten: bench/results/latest.json\n`);
+  process.stdout.write(`${table(results)}\nwritten: ${relative(process.cwd(), file)}\n`);
 }
 
 function summarise(scenario: Scenario, runs: Measurement[]) {

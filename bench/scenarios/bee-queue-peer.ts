@@ -9,7 +9,7 @@ export const beeQueuePeer: Scenario = {
   higherIsBetter: true,
   meets: () => true,
   async run(ctx) {
-    const jobs = ctx.size(20_000, 5_000);
+    const jobs = ctx.size(20_000, 3_000);
 
     const bee = new BeeQueue(`bench-${ctx.prefix()}`, {
       redis: { url: ctx.redisUrl },

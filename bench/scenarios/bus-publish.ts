@@ -17,7 +17,7 @@ export const busPublish: Scenario = {
   higherIsBetter: true,
   meets: (m) => m.baseline !== null && m.jobq / m.baseline >= 0.85,
   async run(ctx) {
-    const duration = ctx.size(10, 3);
+    const duration = ctx.size(10, 2);
     const redis = ctx.redis();
     try {
       const prefix = ctx.prefix();

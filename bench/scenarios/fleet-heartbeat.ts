@@ -20,7 +20,7 @@ export const fleetHeartbeat: Scenario = {
   higherIsBetter: false,
   meets: (m) => m.jobq <= 1,
   async run(ctx) {
-    const seconds = ctx.size(30, 10);
+    const seconds = ctx.size(30, 5);
     const prefix = ctx.prefix();
     const config = loadConfig({ REDIS_URL: ctx.redisUrl, QUEUE_PREFIX: prefix });
     const connections = new RedisConnections(config, 'tool', createLogger('bench', 'silent'));

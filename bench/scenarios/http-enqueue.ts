@@ -16,7 +16,7 @@ export const httpEnqueue: Scenario = {
   higherIsBetter: true,
   meets: (m) => m.baseline !== null && m.jobq / m.baseline >= 0.85,
   async run(ctx) {
-    const duration = ctx.size(10, 3);
+    const duration = ctx.size(10, 2);
     const port = await freePort();
     await ctx.spawn(
       'bench/baselines/fastify-enqueue.js',

@@ -8,7 +8,7 @@ export const memoryPerJob: Scenario = {
   higherIsBetter: false,
   meets: (m) => m.baseline !== null && m.jobq / m.baseline <= 1.1,
   async run(ctx) {
-    const jobs = ctx.size(20_000, 5_000);
+    const jobs = ctx.size(20_000, 3_000);
     const payload = { body: 'x'.repeat(100 - '{"body":""}'.length) };
     const redis = ctx.redis();
     const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);

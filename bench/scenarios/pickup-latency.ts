@@ -16,7 +16,7 @@ export const pickupLatency: Scenario = {
   higherIsBetter: false,
   meets: (m) => m.jobq <= 10,
   async run(ctx) {
-    const seconds = ctx.size(5, 2);
+    const seconds = ctx.size(5, 1);
     const base = await measure(ctx, seconds, (prefix) =>
       ctx.spawn(
         'bench/baselines/bullmq-worker.js',
