@@ -147,19 +147,17 @@ export class MetricsService implements OnModuleInit {
 
   private async collectQueue(name: string, workers: WorkerRecord[]): Promise<void> {
     const queue = this.queues.queue(name);
-    const [counts, paused, completed, failed, totals, stats] = await Promise.all([
+    const [counts, paused, totals, stats] = await Promise.all([
       queue.getJobCounts(...STATES),
       queue.isPaused(),
-      queue.getMetrics('completed', 0, 0),
-      queue.getMetrics('failed', 0, 0),
       queueTotals(queue),
       this.fleet.queueStats(name, workers),
     ]);
     const q = this.queue;
     for (const state of STATES) q.jobs.set({ queue: name, state }, counts[state] ?? 0);
     q.paused.set({ queue: name }, paused ? 1 : 0);
-    q.lastMinute.set({ queue: name, outcome: 'completed' }, completed.data[0] ?? 0);
-    q.lastMinute.set({ queue: name, outcome: 'failed' }, failed.data[0] ?? 0);
+    q.lastMinute.set({ queue: name, outcome: 'completed' }, totals.per_minute.completed[0] ?? 0);
+    q.lastMinute.set({ queue: name, outcome: 'failed' }, totals.per_minute.failed[0] ?? 0);
     q.processed.inc({ queue: name }, totals.processed);
     q.failed.inc({ queue: name }, totals.failed);
     q.workers.set({ queue: name }, stats.current_workers);

@@ -21,11 +21,15 @@ const STATES = [
 /** How many waiting jobs `with_desc` lists. */
 const DESC_LIMIT = 100;
 
+/** Minutes of per-minute throughput `/status` shows. */
+const SERIES_MINUTES = 60;
+
 interface Snapshot {
   counts: QueueCounts;
   size: number;
   processed: number;
   failed: number;
+  per_minute: QueueStatus['per_minute'];
 }
 
 const EMPTY: Snapshot = {
@@ -33,6 +37,7 @@ const EMPTY: Snapshot = {
   size: 0,
   processed: 0,
   failed: 0,
+  per_minute: { completed: [], failed: [] },
 };
 
 /**
@@ -70,34 +75,34 @@ export class QueueStatsService {
 
   /** `GET /status/:queue`; with `withJobs`, the first waiting jobs too. */
   async status(queue: string, withJobs = false): Promise<QueueStatus> {
-    const [snapshot, policy, fleet, series] = await Promise.all([
-      this.snapshot(queue),
+    const [snapshot, policy, fleet, enqueued] = await Promise.all([
+      this.snapshot(queue, SERIES_MINUTES),
       this.policies.get(queue),
       this.fleet.queueStats(queue),
-      this.series(queue),
+      this.enqueued(queue),
     ]);
     const status: QueueStatus = {
       queue,
       size: snapshot.size,
       state: policy.state,
-      enqueued: series.enqueued,
+      enqueued,
       processed: snapshot.processed,
       failed: snapshot.failed,
       counts: snapshot.counts,
-      per_minute: series.per_minute,
+      per_minute: snapshot.per_minute,
       ...fleet,
     };
     if (withJobs) status.jobs = snapshot.size > 0 ? await this.waitingJobs(queue) : [];
     return status;
   }
 
-  private async snapshot(queue: string): Promise<Snapshot> {
+  private async snapshot(queue: string, minutes = 1): Promise<Snapshot> {
     assertValidName(queue);
     if (!(await this.registry.has(queue))) return EMPTY;
     const bull = this.registry.queue(queue);
     const [raw, totals, reinserted] = await Promise.all([
       bull.getJobCounts(...STATES),
-      queueTotals(bull),
+      queueTotals(bull, minutes),
       this.counters.reinserted(queue),
     ]);
     const counts = Object.fromEntries(STATES.map((s) => [s, raw[s] ?? 0])) as QueueCounts;
@@ -106,22 +111,14 @@ export class QueueStatsService {
       size: counts.waiting + counts.prioritized + counts.delayed,
       processed: totals.processed,
       failed: totals.failed + reinserted,
+      per_minute: totals.per_minute,
     };
   }
 
-  private async series(queue: string): Promise<Pick<QueueStatus, 'enqueued' | 'per_minute'>> {
-    if (!(await this.registry.has(queue)))
-      return { enqueued: 0, per_minute: { completed: [], failed: [] } };
-    const bull = this.registry.queue(queue);
-    const [completed, failed, enqueued] = await Promise.all([
-      bull.getMetrics('completed', 0, 59),
-      bull.getMetrics('failed', 0, 59),
-      this.connections.client.get(bull.toKey('id')),
-    ]);
-    return {
-      enqueued: Number(enqueued ?? 0),
-      per_minute: { completed: completed.data, failed: failed.data },
-    };
+  /** Jobs ever enqueued with a generated id: BullMQ's id counter. */
+  private async enqueued(queue: string): Promise<number> {
+    if (!(await this.registry.has(queue))) return 0;
+    return Number((await this.connections.client.get(this.registry.queue(queue).toKey('id'))) ?? 0);
   }
 
   private async waitingJobs(queue: string): Promise<WaitingJob[]> {
