@@ -96,7 +96,7 @@ export class BenchContext {
     }
   }
 
-  /** Waits until `queue` has `count` completed jobs; resolves the time that took. */
+  /** Waits until `queue` has `count` completed jobs. */
   async completed(queue: Queue, count: number, timeoutMs = 300_000): Promise<void> {
     await waitUntil(
       async () => (await queue.getJobCountByTypes('completed')) >= count,
