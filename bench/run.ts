@@ -8,6 +8,7 @@ import { median, round } from './lib/stats';
 import { batchEnqueue } from './scenarios/batch-enqueue';
 import { beeQueuePeer } from './scenarios/bee-queue-peer';
 import { busPublish } from './scenarios/bus-publish';
+import { dashboardRender } from './scenarios/dashboard-render';
 import { fleetHeartbeat } from './scenarios/fleet-heartbeat';
 import { httpEnqueue } from './scenarios/http-enqueue';
 import { longpollFanout } from './scenarios/longpoll-fanout';
@@ -27,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   busPublish,
   longpollFanout,
   pickupLatency,
+  dashboardRender,
   memoryPerJob,
   beeQueuePeer,
   fleetHeartbeat,

@@ -65,6 +65,17 @@ export class BenchContext {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Starts the jobq dashboard on a free port; resolves its base URL. */
+  async startDashboard(prefix: string, env: Record<string, string> = {}): Promise<string> {
+    const port = await freePort();
+    await this.spawn(
+      'apps/dashboard/src/main.js',
+      { QUEUE_PREFIX: prefix, DASHBOARD_PORT: String(port), LOG_LEVEL: 'info', ...env },
+      /dashboard listening/,
+    );
+    return `http://127.0.0.1:${port}`;
+  }
+
   /** Starts the jobq worker app on `demo` (its no-op `echo` handler) at `concurrency`. */
   startWorker(prefix: string, concurrency = 100): Promise<SpawnedProcess> {
     const env = {

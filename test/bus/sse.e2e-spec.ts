@@ -3,7 +3,7 @@ import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 import { publishJson } from './bus-http';
-import { sseEvents, take } from './sse-reader';
+import { sseEvents, take } from '../helpers/sse-reader';
 
 describe('bus: Server-Sent Events', () => {
   let api: RunningHttpApp;

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthModule, JobqConfig, QueueCoreModule } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { BoardModule } from './board/board.module';
+import { LiveModule } from './live/live.module';
+import { PagesModule } from './pages/pages.module';
 
 /** Root module of the dashboard. */
 @Module({})
@@ -13,6 +15,8 @@ export class DashboardModule {
         QueueCoreModule.forRoot({ role: 'dashboard', config, logger }),
         HealthModule,
         BoardModule,
+        PagesModule,
+        LiveModule,
       ],
     };
   }

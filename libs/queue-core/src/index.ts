@@ -73,7 +73,15 @@ export type { JobPayload } from './jobs/payload';
 export { PullService } from './jobs/pull.service';
 export { QueueAdminService } from './jobs/queue-admin.service';
 export { QueueCountersStore } from './jobs/queue-counters.store';
-export type { QueueCounts, QueueInfo, QueueStatus, WaitingJob } from './jobs/queue-stats';
+export { OVERVIEW_MINUTES } from './jobs/queue-stats';
+export type {
+  QueueCounts,
+  QueueInfo,
+  QueueOverview,
+  QueueStatus,
+  QueueSummary,
+  WaitingJob,
+} from './jobs/queue-stats';
 export { QueueStatsService } from './jobs/queue-stats.service';
 export { HealthModule } from './health/health.module';
 export { createHttpApp } from './http/create-http-app';

@@ -6,7 +6,14 @@ import { queueTotals } from '../queues/queue-totals';
 import { QueueRegistry } from '../queues/queue.registry';
 import { RedisConnections } from '../redis/redis-connections';
 import { QueueCountersStore } from './queue-counters.store';
-import type { QueueCounts, QueueInfo, QueueStatus, WaitingJob } from './queue-stats';
+import {
+  OVERVIEW_MINUTES,
+  QueueCounts,
+  QueueInfo,
+  QueueOverview,
+  QueueStatus,
+  WaitingJob,
+} from './queue-stats';
 
 const STATES = [
   'waiting',
@@ -94,6 +101,35 @@ export class QueueStatsService {
     };
     if (withJobs) status.jobs = snapshot.size > 0 ? await this.waitingJobs(queue) : [];
     return status;
+  }
+
+  /**
+   * Every known queue with its state, counts, totals, recent throughput, live workers and
+   * policy. One read per queue and series, all sent together, so 500 queues cost a few round trips.
+   */
+  async overview(): Promise<QueueOverview> {
+    const [names, workers] = await Promise.all([this.registry.list(), this.fleet.list()]);
+    const live = workers.filter((w) => w.status !== 'lost');
+    const queues = await Promise.all(
+      names.map(async (queue) => {
+        const [snapshot, policy] = await Promise.all([
+          this.snapshot(queue, OVERVIEW_MINUTES),
+          this.policies.get(queue),
+        ]);
+        return {
+          queue,
+          state: policy.state,
+          size: snapshot.size,
+          counts: snapshot.counts,
+          processed: snapshot.processed,
+          failed: snapshot.failed,
+          completed_per_minute: snapshot.per_minute.completed,
+          workers: live.filter((w) => w.queues.includes(queue)).length,
+          policy,
+        };
+      }),
+    );
+    return { queues, workers: live.length, generated_at: new Date().toISOString() };
   }
 
   private async snapshot(queue: string, minutes = 1): Promise<Snapshot> {

@@ -44,3 +44,31 @@ export interface QueueStatus extends QueueFleetStats {
   /** With `with_desc`: the first waiting jobs, in the order they will be handed out. */
   jobs?: WaitingJob[];
 }
+
+/** One queue as the dashboard overview shows it. */
+export interface QueueSummary {
+  queue: string;
+  state: QueuePolicy['state'];
+  /** Same as {@link QueueInfo.job_count}. */
+  size: number;
+  counts: QueueCounts;
+  processed: number;
+  failed: number;
+  /** Jobs completed per minute, newest first, over the last {@link OVERVIEW_MINUTES} minutes. */
+  completed_per_minute: number[];
+  /** Live workers serving the queue now. */
+  workers: number;
+  policy: QueuePolicy;
+}
+
+/** Every queue at a glance, with fleet-wide figures. */
+export interface QueueOverview {
+  queues: QueueSummary[];
+  /** Workers beating now (lost ones excluded), across all queues. */
+  workers: number;
+  /** ISO 8601 time the overview was read. */
+  generated_at: string;
+}
+
+/** Minutes of throughput each overview row carries (its sparkline). */
+export const OVERVIEW_MINUTES = 30;
