@@ -1,4 +1,4 @@
-import { BusKeys, BusNotifier, RedisConnections } from '@jobq/queue-core';
+import { BusKeys, BusNotifier, PollCursorStore, RedisConnections } from '@jobq/queue-core';
 import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName, testConfig } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
@@ -61,6 +61,26 @@ describe('bus: Tatsumaki long-poll', () => {
     expect(received.every((batch) => batch.length === 1 && batch[0].id === message.id)).toBe(true);
     const again = await Promise.all(clients.map((id) => poll(b.url, topic, id, 0)));
     expect(again.every((batch) => batch.length === 0)).toBe(true);
+  });
+
+  it('serves takes made in the same tick together, each from its own cursor', async () => {
+    const topic = freshName('together');
+    const cursors = a.app.get(PollCursorStore);
+    const first = await publishJson(a.url, topic, 1);
+    expect(await poll(a.url, topic, 'seen-one', 0)).toEqual([first]);
+    const second = await publishJson(a.url, topic, 2);
+    const seenOne = await cursors.begin(topic, 'seen-one');
+    const fresh = await cursors.begin(topic, 'fresh');
+    const stale = await cursors.begin(topic, 'stale');
+    await cursors.begin(topic, 'stale');
+    const takes = await Promise.all([
+      cursors.take(topic, 'seen-one', seenOne, 10),
+      cursors.take(topic, 'fresh', fresh, 10),
+      cursors.take(topic, 'fresh-too', 0, 10),
+      cursors.take(topic, 'stale', stale, 10),
+      cursors.take(topic, 'fresh', fresh, 10),
+    ]);
+    expect(takes).toEqual([[second], [first, second], null, null, []]);
   });
 
   it('shares a client cursor between two api processes', async () => {

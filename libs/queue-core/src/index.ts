@@ -40,7 +40,7 @@ export type { PollOptions } from './bus/bus-poll.service';
 export { BusStream } from './bus/bus-stream';
 export { BusService, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './bus/bus.service';
 export type { ReadOptions } from './bus/bus.service';
-export { CLIENT_TTL_MS } from './bus/poll-cursor.store';
+export { CLIENT_TTL_MS, PollCursorStore } from './bus/poll-cursor.store';
 export { InvalidCursorError } from './errors/invalid-cursor.error';
 export { MalformedEntryError } from './errors/malformed-entry.error';
 export { MessageNotFoundError } from './errors/message-not-found.error';

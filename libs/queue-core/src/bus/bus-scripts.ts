@@ -95,34 +95,59 @@ return gen
 `);
 
 /**
- * Hands a client what is new since its cursor and moves the cursor past it — a new client gets
- * the last \`backlog\` messages. Nothing is handed to a superseded generation. KEYS: stream,
- * client, clients, settings. ARGV: generation, client id, count, ttl ms, default backlog.
- * Returns the entries, or nil when superseded.
+ * Hands each of several clients of one topic what is new since its cursor, and moves the cursor
+ * past it — a new client gets the last \`backlog\` messages. Nothing is handed to a superseded
+ * generation. Clients at the same cursor share one read, so a publish that wakes a thousand
+ * pollers costs one script and one range read. KEYS: stream, clients, settings, then one client
+ * key per client. ARGV: ttl ms, default backlog, then per client: generation, client id, count.
+ * Returns \`{slots, lists}\`: \`slots[i]\` is the index in \`lists\` of client i's entries, or 0 when
+ * it was superseded.
  */
 export const TAKE = new LuaScript(`
-if redis.call('HGET', KEYS[2], 'gen') ~= ARGV[1] then return nil end
-local cursor = redis.call('HGET', KEYS[2], 'cursor')
-local entries = {}
-if cursor then
-  entries = redis.call('XRANGE', KEYS[1], '(' .. cursor, '+', 'COUNT', ARGV[3])
-else
-  local backlog = tonumber(redis.call('HGET', KEYS[4], 'backlog') or ARGV[5])
-  if backlog > 0 then
-    local recent = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', backlog)
-    for i = #recent, 1, -1 do entries[#entries + 1] = recent[i] end
-  end
-  local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
-  cursor = '0-0'
-  if #last > 0 then cursor = last[1][1] end
-end
-if #entries > 0 then cursor = entries[#entries][1] end
-redis.call('HSET', KEYS[2], 'cursor', cursor)
-redis.call('PEXPIRE', KEYS[2], ARGV[4])
+local ttl, default_backlog = ARGV[1], ARGV[2]
+local slots, lists, ends, memo, seen = {}, {}, {}, {}, {}
 local now = tonumber(redis.call('TIME')[1])
-redis.call('ZADD', KEYS[3], now, ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - 300)
-return entries
+for i = 4, #KEYS do
+  local a = 3 + (i - 4) * 3
+  local gen, id, count = ARGV[a], ARGV[a + 1], ARGV[a + 2]
+  local state = redis.call('HMGET', KEYS[i], 'gen', 'cursor')
+  if state[1] ~= gen then
+    slots[#slots + 1] = 0
+  else
+    local cursor = state[2]
+    local at = (cursor or '') .. ' ' .. count
+    local slot = memo[at]
+    if not slot then
+      local entries = {}
+      if cursor then
+        entries = redis.call('XRANGE', KEYS[1], '(' .. cursor, '+', 'COUNT', count)
+      else
+        local backlog = tonumber(redis.call('HGET', KEYS[3], 'backlog') or default_backlog)
+        if backlog > 0 then
+          local recent = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', backlog)
+          for k = #recent, 1, -1 do entries[#entries + 1] = recent[k] end
+        end
+        local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+        cursor = '0-0'
+        if #last > 0 then cursor = last[1][1] end
+      end
+      if #entries > 0 then cursor = entries[#entries][1] end
+      lists[#lists + 1] = entries
+      slot = #lists
+      memo[at] = slot
+      ends[slot] = cursor
+    end
+    redis.call('HSET', KEYS[i], 'cursor', ends[slot])
+    redis.call('PEXPIRE', KEYS[i], ttl)
+    if not seen[id] then
+      seen[id] = true
+      redis.call('ZADD', KEYS[2], now, id)
+    end
+    slots[#slots + 1] = slot
+  end
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - 300)
+return {slots, lists}
 `);
 
 /** KEYS: topics, stream, index, seq, settings, clients. ARGV: topic, channel. Returns 1 if it existed. */
