@@ -8,6 +8,17 @@ export interface Measurement {
   extra?: Record<string, number>;
 }
 
+/**
+ * What the goal is checked on: the medians of jobq and of the baseline over the runs, and the
+ * median of the per-run ratios — each run's pair measured minutes apart on the same machine, so
+ * the ratio stays steady where the machine's speed drifts between runs.
+ */
+export interface Summary {
+  jobq: number;
+  baseline: number | null;
+  ratio: number | null;
+}
+
 /** A benchmark scenario: run once per repetition, each time with its baseline in the same run. */
 export interface Scenario {
   name: string;
@@ -16,7 +27,7 @@ export interface Scenario {
   goal: string;
   /** Whether bigger is better for `unit` (throughput) or smaller (latency, bytes). */
   higherIsBetter: boolean;
-  /** Checks the goal on the median measurement. */
-  meets(m: Measurement): boolean;
+  /** Checks the goal on the summary of the runs. */
+  meets(s: Summary): boolean;
   run(ctx: BenchContext): Promise<Measurement>;
 }

@@ -8,7 +8,7 @@ export const batchEnqueue: Scenario = {
   unit: 'jobs/s',
   goal: 'ratio >= 0.8',
   higherIsBetter: true,
-  meets: (m) => m.baseline !== null && m.jobq / m.baseline >= 0.8,
+  meets: (m) => m.ratio !== null && m.ratio >= 0.8,
   async run(ctx) {
     const batches = ctx.size(50, 10);
     const payloads = Array.from({ length: BATCH }, (_, i) => ({

@@ -14,7 +14,7 @@ export const httpEnqueue: Scenario = {
   unit: 'req/s',
   goal: 'ratio >= 0.85',
   higherIsBetter: true,
-  meets: (m) => m.baseline !== null && m.jobq / m.baseline >= 0.85,
+  meets: (m) => m.ratio !== null && m.ratio >= 0.85,
   async run(ctx) {
     const duration = ctx.size(10, 2);
     const port = await freePort();

@@ -6,7 +6,7 @@ export const memoryPerJob: Scenario = {
   unit: 'bytes/job',
   goal: 'ratio <= 1.1',
   higherIsBetter: false,
-  meets: (m) => m.baseline !== null && m.jobq / m.baseline <= 1.1,
+  meets: (m) => m.ratio !== null && m.ratio <= 1.1,
   async run(ctx) {
     const jobs = ctx.size(20_000, 3_000);
     const payload = { body: 'x'.repeat(100 - '{"body":""}'.length) };
