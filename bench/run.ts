@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       const runs: Measurement[] = [];
       for (let run = 1; run <= RUNS; run++) {
         log(`[${index + 1}/${chosen.length}] ${scenario.name} — run ${run}/${RUNS}`);
-        const ctx = new BenchContext(redis.url, quick);
+        const ctx = new BenchContext(redis.url, quick, run);
         try {
           runs.push(await scenario.run(ctx));
         } finally {

@@ -13,10 +13,30 @@ export class BenchContext {
   private readonly processes = new Set<SpawnedProcess>();
   private readonly queues = new Set<Queue>();
 
+  /**
+   * @param run - which repetition this is (1-based); {@link pair} alternates its order by it.
+   */
   constructor(
     readonly redisUrl: string,
     readonly quick: boolean,
+    readonly run = 1,
   ) {}
+
+  /**
+   * Measures the baseline and jobq one after the other: the baseline first on odd runs, jobq
+   * first on even ones, so a machine that speeds up or slows down during a run favours neither.
+   */
+  async pair<T>(
+    baseline: () => Promise<T>,
+    jobq: () => Promise<T>,
+  ): Promise<{ baseline: T; jobq: T }> {
+    if (this.run % 2 === 1) {
+      const first = await baseline();
+      return { baseline: first, jobq: await jobq() };
+    }
+    const first = await jobq();
+    return { jobq: first, baseline: await baseline() };
+  }
 
   /** `full` normally, `quick` under `--quick`. */
   size(full: number, quick: number): number {

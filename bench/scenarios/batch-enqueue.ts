@@ -16,25 +16,31 @@ export const batchEnqueue: Scenario = {
       n: i,
     }));
 
-    const queue = ctx.queue('bench', ctx.prefix());
-    let started = performance.now();
-    for (let b = 0; b < batches; b++)
-      await queue.addBulk(payloads.map((data) => ({ name: 'default', data })));
-    const baseline = (batches * BATCH) / ((performance.now() - started) / 1000);
-
-    const api = await ctx.startApi(ctx.prefix());
-    const body = JSON.stringify({ jobs: payloads });
-    started = performance.now();
-    for (let b = 0; b < batches; b++) {
-      const res = await fetch(`${api}/qb/bench`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      if (res.status !== 201) throw new Error(`/qb answered ${res.status}: ${await res.text()}`);
-    }
-    const jobq = (batches * BATCH) / ((performance.now() - started) / 1000);
-    await ctx.cleanup();
-    return { jobq, baseline };
+    return ctx.pair(
+      async () => {
+        const queue = ctx.queue('bench', ctx.prefix());
+        const started = performance.now();
+        for (let b = 0; b < batches; b++)
+          await queue.addBulk(payloads.map((data) => ({ name: 'default', data })));
+        return (batches * BATCH) / ((performance.now() - started) / 1000);
+      },
+      async () => {
+        const api = await ctx.startApi(ctx.prefix());
+        const body = JSON.stringify({ jobs: payloads });
+        const started = performance.now();
+        for (let b = 0; b < batches; b++) {
+          const res = await fetch(`${api}/qb/bench`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          if (res.status !== 201)
+            throw new Error(`/qb answered ${res.status}: ${await res.text()}`);
+        }
+        const jobq = (batches * BATCH) / ((performance.now() - started) / 1000);
+        await ctx.cleanup();
+        return jobq;
+      },
+    );
   },
 };

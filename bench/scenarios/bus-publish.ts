@@ -20,22 +20,29 @@ export const busPublish: Scenario = {
     const duration = ctx.size(10, 2);
     const redis = ctx.redis();
     try {
-      const prefix = ctx.prefix();
-      const port = await freePort();
-      await ctx.spawn(
-        'bench/baselines/fastify-xadd.js',
-        { QUEUE_PREFIX: prefix, PORT: String(port) },
-        /baseline server listening/,
+      return await ctx.pair(
+        async () => {
+          const prefix = ctx.prefix();
+          const port = await freePort();
+          await ctx.spawn(
+            'bench/baselines/fastify-xadd.js',
+            { QUEUE_PREFIX: prefix, PORT: String(port) },
+            /baseline server listening/,
+          );
+          const baseline = await load(`http://127.0.0.1:${port}/bus/${TOPIC}`, duration, PUBLISH);
+          await ctx.cleanup();
+          await redis.del(`${prefix}:bus:${TOPIC}`);
+          return baseline;
+        },
+        async () => {
+          const api = await ctx.startApi(ctx.prefix());
+          const jobq = await load(`${api}/bus/${TOPIC}`, duration, PUBLISH);
+          const deleted = await fetch(`${api}/bus/${TOPIC}`, { method: 'DELETE' });
+          if (deleted.status !== 204) throw new Error(`DELETE /bus answered ${deleted.status}`);
+          await ctx.cleanup();
+          return jobq;
+        },
       );
-      const baseline = await load(`http://127.0.0.1:${port}/bus/${TOPIC}`, duration, PUBLISH);
-      await ctx.cleanup();
-      await redis.del(`${prefix}:bus:${TOPIC}`);
-
-      const api = await ctx.startApi(ctx.prefix());
-      const jobq = await load(`${api}/bus/${TOPIC}`, duration, PUBLISH);
-      const deleted = await fetch(`${api}/bus/${TOPIC}`, { method: 'DELETE' });
-      if (deleted.status !== 204) throw new Error(`DELETE /bus answered ${deleted.status}`);
-      return { jobq, baseline };
     } finally {
       redis.disconnect();
       await ctx.cleanup();

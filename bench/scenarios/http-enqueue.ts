@@ -17,17 +17,24 @@ export const httpEnqueue: Scenario = {
   meets: (m) => m.ratio !== null && m.ratio >= 0.85,
   async run(ctx) {
     const duration = ctx.size(10, 2);
-    const port = await freePort();
-    await ctx.spawn(
-      'bench/baselines/fastify-enqueue.js',
-      { QUEUE_PREFIX: ctx.prefix(), PORT: String(port) },
-      /baseline server listening/,
+    return ctx.pair(
+      async () => {
+        const port = await freePort();
+        await ctx.spawn(
+          'bench/baselines/fastify-enqueue.js',
+          { QUEUE_PREFIX: ctx.prefix(), PORT: String(port) },
+          /baseline server listening/,
+        );
+        const baseline = await load(`http://127.0.0.1:${port}/q/bench`, duration, ENQUEUE);
+        await ctx.cleanup();
+        return baseline;
+      },
+      async () => {
+        const api = await ctx.startApi(ctx.prefix());
+        const jobq = await load(`${api}/q/bench`, duration, ENQUEUE);
+        await ctx.cleanup();
+        return jobq;
+      },
     );
-    const baseline = await load(`http://127.0.0.1:${port}/q/bench`, duration, ENQUEUE);
-    await ctx.cleanup();
-    const api = await ctx.startApi(ctx.prefix());
-    const jobq = await load(`${api}/q/bench`, duration, ENQUEUE);
-    await ctx.cleanup();
-    return { jobq, baseline };
   },
 };

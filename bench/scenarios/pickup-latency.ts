@@ -17,24 +17,28 @@ export const pickupLatency: Scenario = {
   meets: (m) => m.jobq <= 10,
   async run(ctx) {
     const seconds = ctx.size(5, 1);
-    const base = await measure(ctx, seconds, (prefix) =>
-      ctx.spawn(
-        'bench/baselines/bullmq-worker.js',
-        { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: '100' },
-        /baseline worker ready/,
-      ),
-    );
-    const jobq = await measure(ctx, seconds, (prefix) =>
-      ctx.spawn(
-        'apps/worker/src/main.js',
-        {
-          QUEUE_PREFIX: prefix,
-          WORKER_QUEUES: 'demo',
-          WORKER_CONCURRENCY: '100',
-          LOG_LEVEL: 'info',
-        },
-        /worker ready/,
-      ),
+    const { baseline: base, jobq } = await ctx.pair(
+      () =>
+        measure(ctx, seconds, (prefix) =>
+          ctx.spawn(
+            'bench/baselines/bullmq-worker.js',
+            { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: '100' },
+            /baseline worker ready/,
+          ),
+        ),
+      () =>
+        measure(ctx, seconds, (prefix) =>
+          ctx.spawn(
+            'apps/worker/src/main.js',
+            {
+              QUEUE_PREFIX: prefix,
+              WORKER_QUEUES: 'demo',
+              WORKER_CONCURRENCY: '100',
+              LOG_LEVEL: 'info',
+            },
+            /worker ready/,
+          ),
+        ),
     );
     return {
       jobq: jobq.p99,

@@ -13,11 +13,10 @@ export const workerThroughput: Scenario = {
   meets: (m) => m.ratio !== null && m.ratio >= 0.95,
   async run(ctx) {
     const jobs = ctx.size(20_000, 5_000);
-    const baseline = await drain(ctx, jobs, (prefix) =>
-      ctx.startBaselineWorker(prefix, CONCURRENCY),
+    return ctx.pair(
+      () => drain(ctx, jobs, (prefix) => ctx.startBaselineWorker(prefix, CONCURRENCY)),
+      () => drain(ctx, jobs, (prefix) => ctx.startWorker(prefix, CONCURRENCY)),
     );
-    const jobq = await drain(ctx, jobs, (prefix) => ctx.startWorker(prefix, CONCURRENCY));
-    return { jobq, baseline };
   },
 };
 
