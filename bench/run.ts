@@ -93,9 +93,7 @@ function summarise(scenario: Scenario, runs: Measurement[]) {
   const extra = Object.fromEntries(
     extraKeys.map((k) => [k, round(median(runs.map((r) => r.extra?.[k] ?? 0)))]),
   );
-  const ratios = runs
-    .filter((r) => r.baseline !== null && r.baseline !== 0)
-    .map((r) => r.jobq / (r.baseline as number));
+  const ratios = runs.flatMap((r) => (r.baseline ? [r.jobq / r.baseline] : []));
   const ratio = ratios.length ? median(ratios) : null;
   return {
     name: scenario.name,

@@ -75,25 +75,19 @@ export class BenchContext {
   }
 
   /** Starts the jobq API on a free port; resolves its base URL. */
-  async startApi(prefix: string, env: Record<string, string> = {}): Promise<string> {
-    const port = await freePort();
-    await this.spawn(
-      'apps/api/src/main.js',
-      { QUEUE_PREFIX: prefix, API_PORT: String(port), LOG_LEVEL: 'info', ...env },
-      /api listening/,
-    );
-    return `http://127.0.0.1:${port}`;
+  startApi(prefix: string, env: Record<string, string> = {}): Promise<string> {
+    return this.startHttpApp('apps/api/src/main.js', 'API_PORT', /api listening/, prefix, env);
   }
 
   /** Starts the jobq dashboard on a free port; resolves its base URL. */
-  async startDashboard(prefix: string, env: Record<string, string> = {}): Promise<string> {
-    const port = await freePort();
-    await this.spawn(
+  startDashboard(prefix: string, env: Record<string, string> = {}): Promise<string> {
+    return this.startHttpApp(
       'apps/dashboard/src/main.js',
-      { QUEUE_PREFIX: prefix, DASHBOARD_PORT: String(port), LOG_LEVEL: 'info', ...env },
+      'DASHBOARD_PORT',
       /dashboard listening/,
+      prefix,
+      env,
     );
-    return `http://127.0.0.1:${port}`;
   }
 
   /** Starts the jobq worker app on `demo` (its no-op `echo` handler) at `concurrency`. */
@@ -152,5 +146,22 @@ export class BenchContext {
       ),
     );
     this.queues.clear();
+  }
+
+  /** Starts a jobq HTTP app (`path` under dist) with its port variable set to a free port. */
+  private async startHttpApp(
+    path: string,
+    portVariable: string,
+    ready: RegExp,
+    prefix: string,
+    env: Record<string, string>,
+  ): Promise<string> {
+    const port = await freePort();
+    await this.spawn(
+      path,
+      { QUEUE_PREFIX: prefix, [portVariable]: String(port), LOG_LEVEL: 'info', ...env },
+      ready,
+    );
+    return `http://127.0.0.1:${port}`;
   }
 }
