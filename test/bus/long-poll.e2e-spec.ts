@@ -83,6 +83,22 @@ describe('bus: Tatsumaki long-poll', () => {
     expect(takes).toEqual([[second], [first, second], null, null, []]);
   });
 
+  it('listens on a topic only in the processes that have a waiter on it', async () => {
+    const topic = freshName('listened');
+    const quiet = freshName('quiet');
+    const redis = a.app.get(RedisConnections).client;
+    const keys = a.app.get(BusKeys);
+    const listeners = async (t: string) =>
+      ((await redis.pubsub('NUMSUB', keys.notify(t))) as [string, number])[1];
+    const waiting = poll(a.url, topic, 'only-on-a', 25);
+    await waitUntil(async () => (await pollClients(a, topic)) === 1, 'the poll to wait');
+    expect(await listeners(topic)).toBe(1);
+    expect(await listeners(quiet)).toBe(0);
+    await publishJson(b.url, quiet, 'to nobody');
+    const message = await publishJson(b.url, topic, 'to a');
+    expect(await waiting).toEqual([message]);
+  });
+
   it('shares a client cursor between two api processes', async () => {
     const topic = freshName('shared');
     for (let i = 1; i <= 3; i++) await publishJson(a.url, topic, i);

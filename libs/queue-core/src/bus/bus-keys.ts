@@ -13,11 +13,6 @@ export class BusKeys {
     return this.keys.key('bus', 'topics');
   }
 
-  /** Pub/sub channel: `m <topic>` after a publish or delete, `p <topic> <gen> <client>` when a client polls anew. */
-  get channel(): string {
-    return this.keys.key('bus', 'notify');
-  }
-
   /** STREAM of the topic's messages (fields below). Persisted — never rename. */
   stream(topic: string): string {
     return this.keys.key('bus', 't', topic, 'stream');
@@ -41,6 +36,14 @@ export class BusKeys {
   /** ZSET poll/stream client id → last seen (epoch s). Persisted — never rename. */
   clients(topic: string): string {
     return this.keys.key('bus', 't', topic, 'clients');
+  }
+
+  /**
+   * Pub/sub channel of the topic's wake-ups: `m` after a publish or delete, `p <gen> <client>`
+   * when a client polls anew. Only processes with waiters on the topic subscribe.
+   */
+  notify(topic: string): string {
+    return this.keys.key('bus', 't', topic, 'notify');
   }
 
   /** HASH of one poll/stream client: `cursor` (stream entry id), `gen` (poll generation); expires when idle. */

@@ -37,7 +37,7 @@ export class BusPollService {
   async poll(topic: string, clientId: string, options: PollOptions): Promise<BusMessage[]> {
     assertValidName(topic, 'topic');
     const gen = await this.cursors.begin(topic, clientId);
-    const watch = this.notifier.watch(topic, { id: clientId, gen });
+    const watch = await this.notifier.watch(topic, { id: clientId, gen });
     const deadline = Date.now() + options.timeoutMs;
     try {
       while (!options.signal?.aborted) {

@@ -38,7 +38,7 @@ end
 
 /**
  * KEYS: stream, index, seq, settings, topics. ARGV: id, content type, content, title ('' = none),
- * topic, channel. Returns `[entry id, seq]`.
+ * topic, the topic's wake-up channel. Returns `[entry id, seq]`.
  */
 export const PUBLISH = new LuaScript(`${HELPERS}
 local seq = redis.call('INCR', KEYS[3])
@@ -51,7 +51,7 @@ end
 redis.call('HSET', KEYS[2], ARGV[1], sid)
 redis.call('SADD', KEYS[5], ARGV[5])
 trim(KEYS[1], KEYS[2], KEYS[4], 100)
-redis.call('PUBLISH', ARGV[6], 'm ' .. ARGV[5])
+redis.call('PUBLISH', ARGV[6], 'm')
 return {sid, seq}
 `);
 
@@ -77,20 +77,20 @@ return {0, redis.call('XRANGE', KEYS[3], start, '+', 'COUNT', ARGV[4])}
 
 /**
  * Starts a poll or stream of a client: bumps its generation (an older poll of the same client
- * then gets nothing more) and tells every process. KEYS: client, index. ARGV: ttl ms, channel,
- * topic, client id, resume-after message id ('' = none). Returns the generation, or -1 for an
- * unknown resume id.
+ * then gets nothing more) and tells the processes waiting on the topic. KEYS: client, index.
+ * ARGV: ttl ms, the topic's wake-up channel, client id, resume-after message id ('' = none).
+ * Returns the generation, or -1 for an unknown resume id.
  */
 export const BEGIN_CLIENT = new LuaScript(`
 local cursor
-if ARGV[5] ~= '' then
-  cursor = redis.call('HGET', KEYS[2], ARGV[5])
+if ARGV[4] ~= '' then
+  cursor = redis.call('HGET', KEYS[2], ARGV[4])
   if not cursor then return -1 end
 end
 local gen = redis.call('HINCRBY', KEYS[1], 'gen', 1)
 if cursor then redis.call('HSET', KEYS[1], 'cursor', cursor) end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
-redis.call('PUBLISH', ARGV[2], 'p ' .. ARGV[3] .. ' ' .. gen .. ' ' .. ARGV[4])
+redis.call('PUBLISH', ARGV[2], 'p ' .. gen .. ' ' .. ARGV[3])
 return gen
 `);
 
@@ -150,10 +150,13 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - 300)
 return {slots, lists}
 `);
 
-/** KEYS: topics, stream, index, seq, settings, clients. ARGV: topic, channel. Returns 1 if it existed. */
+/**
+ * KEYS: topics, stream, index, seq, settings, clients. ARGV: topic, the topic's wake-up channel.
+ * Returns 1 if it existed.
+ */
 export const DELETE_TOPIC = new LuaScript(`
 if redis.call('SREM', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('UNLINK', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
-redis.call('PUBLISH', ARGV[2], 'm ' .. ARGV[1])
+redis.call('PUBLISH', ARGV[2], 'm')
 return 1
 `);

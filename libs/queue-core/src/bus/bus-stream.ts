@@ -25,7 +25,7 @@ export class BusStream {
    * shuts down.
    */
   async *batches(signal: AbortSignal, heartbeatMs: number): AsyncGenerator<BusMessage[]> {
-    const watch = this.notifier.watch(this.topic, { id: this.clientId, gen: this.gen });
+    const watch = await this.notifier.watch(this.topic, { id: this.clientId, gen: this.gen });
     try {
       while (!signal.aborted) {
         const messages = await this.cursors.take(this.topic, this.clientId, this.gen, STREAM_BATCH);

@@ -87,7 +87,7 @@ export class BusService {
     const page = (messages: BusMessage[]): BusPage => ({ topic, messages, cursor: cursor?.id });
     const waitMs = options.waitMs ?? 0;
     if (waitMs <= 0) return page(await this.store.read(topic, cursor, limit));
-    const watch = this.notifier.watch(topic);
+    const watch = await this.notifier.watch(topic);
     const deadline = Date.now() + waitMs;
     try {
       for (;;) {

@@ -35,7 +35,7 @@ export class PollCursorStore {
       await BEGIN_CLIENT.run(
         this.connections.client,
         [this.keys.client(topic, clientId), this.keys.index(topic)],
-        [CLIENT_TTL_MS, this.keys.channel, topic, clientId, resumeAfter ?? ''],
+        [CLIENT_TTL_MS, this.keys.notify(topic), clientId, resumeAfter ?? ''],
       ),
     );
     if (gen < 0) throw new InvalidCursorError(topic, 'Last-Event-ID', resumeAfter ?? '');

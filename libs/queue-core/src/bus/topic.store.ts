@@ -51,7 +51,7 @@ export class TopicStore {
         this.keys.settings(topic),
         this.keys.topics,
       ],
-      [id, draft.content_type, draft.body, draft.title ?? '', topic, this.keys.channel],
+      [id, draft.content_type, draft.body, draft.title ?? '', topic, this.keys.notify(topic)],
     )) as [string, number];
     const f = ENTRY_FIELDS;
     const fields = [
@@ -103,7 +103,7 @@ export class TopicStore {
         this.keys.settings(topic),
         this.keys.clients(topic),
       ],
-      [topic, this.keys.channel],
+      [topic, this.keys.notify(topic)],
     );
     if (existed !== 1) throw new TopicNotFoundError(topic);
   }
