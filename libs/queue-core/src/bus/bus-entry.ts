@@ -1,25 +1,57 @@
 import { ENTRY_FIELDS } from './bus-keys';
-import { BusMessage, JSON_CONTENT_TYPE } from './bus-message';
+import { BusMessage, JSON_CONTENT_TYPE, MessageDraft } from './bus-message';
 
 /** A stream entry as Redis returns it: `[entry id, [field, value, …]]`. */
 export type RawEntry = [string, string[]];
 
 /** Turns a stream entry into the message every route returns. */
 export function decodeEntry([entryId, fields]: RawEntry): BusMessage {
-  const get = (name: string): string | undefined => {
-    for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
-    return undefined;
-  };
-  const contentType = get(ENTRY_FIELDS.type) ?? 'text';
-  const raw = get(ENTRY_FIELDS.content) ?? '';
-  const title = get(ENTRY_FIELDS.title);
+  let id = '';
+  let seq = '';
+  const draft: MessageDraft = { content_type: 'text', body: '' };
+  for (let i = 0; i < fields.length; i += 2) {
+    const value = fields[i + 1];
+    switch (fields[i]) {
+      case ENTRY_FIELDS.id:
+        id = value;
+        break;
+      case ENTRY_FIELDS.seq:
+        seq = value;
+        break;
+      case ENTRY_FIELDS.type:
+        draft.content_type = value;
+        break;
+      case ENTRY_FIELDS.content:
+        draft.body = value;
+        break;
+      case ENTRY_FIELDS.title:
+        draft.title = value;
+        break;
+    }
+  }
+  return storedMessage(entryId, id, Number(seq), draft);
+}
+
+/** The message a draft became once stored as stream entry `entryId`. */
+export function storedMessage(
+  entryId: string,
+  id: string,
+  seq: number,
+  draft: MessageDraft,
+): BusMessage {
+  const { title, content_type, body } = draft;
   return {
-    id: get(ENTRY_FIELDS.id) ?? '',
-    seq: Number(get(ENTRY_FIELDS.seq)),
+    id,
+    seq,
     published_at: new Date(Number(entryId.slice(0, entryId.indexOf('-')))).toISOString(),
     ...(title === undefined ? {} : { title }),
-    content_type: contentType,
-    content: contentType === JSON_CONTENT_TYPE ? (JSON.parse(raw) as unknown) : raw,
+    content_type,
+    content:
+      'value' in draft
+        ? draft.value
+        : content_type === JSON_CONTENT_TYPE
+          ? (JSON.parse(body) as unknown)
+          : body,
   };
 }
 

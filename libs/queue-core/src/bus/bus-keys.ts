@@ -6,36 +6,39 @@ import { RedisKeys } from '../queues/redis-keys';
  * Persisted — never rename.
  */
 export class BusKeys {
-  constructor(private readonly keys: RedisKeys) {}
-
   /** SET of every topic name. Persisted — never rename. */
-  get topics(): string {
-    return this.keys.key('bus', 'topics');
+  readonly topics: string;
+  /** What every key of a topic starts with (built once: a publish names six keys). */
+  private readonly topicPrefix: string;
+
+  constructor(keys: RedisKeys) {
+    this.topics = keys.key('bus', 'topics');
+    this.topicPrefix = keys.key('bus', 't', '');
   }
 
   /** STREAM of the topic's messages (fields below). Persisted — never rename. */
   stream(topic: string): string {
-    return this.keys.key('bus', 't', topic, 'stream');
+    return `${this.topicPrefix}${topic}:stream`;
   }
 
   /** HASH message id (`urn:uuid:…`) → stream entry id, for O(1) cursors. Persisted — never rename. */
   index(topic: string): string {
-    return this.keys.key('bus', 't', topic, 'ids');
+    return `${this.topicPrefix}${topic}:ids`;
   }
 
   /** Counter behind `seq`. Persisted — never rename. */
   seq(topic: string): string {
-    return this.keys.key('bus', 't', topic, 'seq');
+    return `${this.topicPrefix}${topic}:seq`;
   }
 
   /** HASH of the topic's settings (`max_len`, `max_age_s`, `backlog`). Persisted — never rename. */
   settings(topic: string): string {
-    return this.keys.key('bus', 't', topic, 'settings');
+    return `${this.topicPrefix}${topic}:settings`;
   }
 
   /** ZSET poll/stream client id → last seen (epoch s). Persisted — never rename. */
   clients(topic: string): string {
-    return this.keys.key('bus', 't', topic, 'clients');
+    return `${this.topicPrefix}${topic}:clients`;
   }
 
   /**
@@ -43,12 +46,12 @@ export class BusKeys {
    * when a client polls anew. Only processes with waiters on the topic subscribe.
    */
   notify(topic: string): string {
-    return this.keys.key('bus', 't', topic, 'notify');
+    return `${this.topicPrefix}${topic}:notify`;
   }
 
   /** HASH of one poll/stream client: `cursor` (stream entry id), `gen` (poll generation); expires when idle. */
   client(topic: string, clientId: string): string {
-    return this.keys.key('bus', 't', topic, 'c', clientId);
+    return `${this.topicPrefix}${topic}:c:${clientId}`;
   }
 }
 

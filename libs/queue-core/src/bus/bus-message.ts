@@ -29,6 +29,8 @@ export interface MessageDraft {
   content_type: BusContentType;
   /** The content, serialized: JSON text, plain text, HTML, XML or Base64. */
   body: string;
+  /** The JSON value `body` serializes, when the publisher has it (saves parsing it back). */
+  value?: unknown;
 }
 
 /** One page of a topic, oldest first. */

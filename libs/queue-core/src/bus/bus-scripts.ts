@@ -15,6 +15,7 @@ end
 -- Removes the oldest entries beyond max_len or older than max_age_s (at most \`limit\`), and their index entries.
 local function trim(stream, index, settings, limit)
   local s = redis.call('HMGET', settings, 'max_len', 'max_age_s')
+  if not s[1] and not s[2] then return 0 end
   local len = redis.call('XLEN', stream)
   local n = 0
   if s[1] then n = len - tonumber(s[1]) end
@@ -38,7 +39,10 @@ end
 
 /**
  * KEYS: stream, index, seq, settings, topics. ARGV: id, content type, content, title ('' = none),
- * topic, the topic's wake-up channel. Returns `[entry id, seq]`.
+ * topic, the topic's wake-up channel. Returns `[entry id, seq]`. Kept to as few commands as it
+ * can be, each one costs Redis about what the XADD does: the topic joins the topic set with its
+ * first message only (deleting a topic removes its `seq` together with its set entry), and the
+ * stream's length is read only for a topic with retention set.
  */
 export const PUBLISH = new LuaScript(`${HELPERS}
 local seq = redis.call('INCR', KEYS[3])
@@ -49,7 +53,7 @@ else
   sid = redis.call('XADD', KEYS[1], '*', 'i', ARGV[1], 's', seq, 'y', ARGV[2], 'c', ARGV[3])
 end
 redis.call('HSET', KEYS[2], ARGV[1], sid)
-redis.call('SADD', KEYS[5], ARGV[5])
+if seq == 1 then redis.call('SADD', KEYS[5], ARGV[5]) end
 trim(KEYS[1], KEYS[2], KEYS[4], 100)
 redis.call('PUBLISH', ARGV[6], 'm')
 return {sid, seq}

@@ -60,6 +60,7 @@ export class BusService {
       title: title || undefined,
       content_type: JSON_CONTENT_TYPE,
       body,
+      value,
     });
   }
 

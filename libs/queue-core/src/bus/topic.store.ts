@@ -4,8 +4,8 @@ import { InvalidCursorError } from '../errors/invalid-cursor.error';
 import { MessageNotFoundError } from '../errors/message-not-found.error';
 import { TopicNotFoundError } from '../errors/topic-not-found.error';
 import { RedisConnections } from '../redis/redis-connections';
-import { decodeEntry, RawEntry } from './bus-entry';
-import { BusKeys, ENTRY_FIELDS } from './bus-keys';
+import { decodeEntry, RawEntry, storedMessage } from './bus-entry';
+import { BusKeys } from './bus-keys';
 import {
   BusMessage,
   DEFAULT_TOPIC_SETTINGS,
@@ -53,19 +53,7 @@ export class TopicStore {
       ],
       [id, draft.content_type, draft.body, draft.title ?? '', topic, this.keys.notify(topic)],
     )) as [string, number];
-    const f = ENTRY_FIELDS;
-    const fields = [
-      f.id,
-      id,
-      f.seq,
-      String(seq),
-      f.type,
-      draft.content_type,
-      f.content,
-      draft.body,
-    ];
-    if (draft.title) fields.push(f.title, draft.title);
-    return decodeEntry([entryId, fields]);
+    return storedMessage(entryId, id, seq, draft);
   }
 
   /** Up to `limit` messages, oldest first, from the start or from a cursor. */

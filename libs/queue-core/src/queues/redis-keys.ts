@@ -18,6 +18,6 @@ export class RedisKeys {
 
   /** Any further jobq-owned key: `<prefix>:_jobq:<parts…>`. */
   key(...parts: string[]): string {
-    return [this.prefix, '_jobq', ...parts].join(':');
+    return `${this.prefix}:_jobq:${parts.join(':')}`;
   }
 }
