@@ -1,5 +1,5 @@
 import { freePort } from '@jobq/queue-core';
-import { load, LoadRequest } from '../lib/load';
+import { loadPaired, LoadRequest } from '../lib/load';
 import type { Scenario } from '../lib/scenario';
 
 const TOPIC = 'bench';
@@ -17,35 +17,28 @@ export const busPublish: Scenario = {
   higherIsBetter: true,
   meets: (m) => m.ratio !== null && m.ratio >= 0.85,
   async run(ctx) {
-    const duration = ctx.size(10, 2);
-    const redis = ctx.redis();
+    const prefix = ctx.prefix();
+    const port = await freePort();
     try {
-      return await ctx.pair(
-        async () => {
-          const prefix = ctx.prefix();
-          const port = await freePort();
-          await ctx.spawn(
-            'bench/baselines/fastify-xadd.js',
-            { QUEUE_PREFIX: prefix, PORT: String(port) },
-            /baseline server listening/,
-          );
-          const baseline = await load(`http://127.0.0.1:${port}/bus/${TOPIC}`, duration, PUBLISH);
-          await ctx.cleanup();
-          await redis.del(`${prefix}:bus:${TOPIC}`);
-          return baseline;
-        },
-        async () => {
-          const api = await ctx.startApi(ctx.prefix());
-          const jobq = await load(`${api}/bus/${TOPIC}`, duration, PUBLISH);
-          const deleted = await fetch(`${api}/bus/${TOPIC}`, { method: 'DELETE' });
-          if (deleted.status !== 204) throw new Error(`DELETE /bus answered ${deleted.status}`);
-          await ctx.cleanup();
-          return jobq;
-        },
+      await ctx.spawn(
+        'bench/baselines/fastify-xadd.js',
+        { QUEUE_PREFIX: prefix, PORT: String(port) },
+        /baseline server listening/,
       );
+      const api = await ctx.startApi(ctx.prefix());
+      const servers = {
+        baseline: `http://127.0.0.1:${port}/bus/${TOPIC}`,
+        jobq: `${api}/bus/${TOPIC}`,
+      };
+      const result = await loadPaired(servers, ctx.size(10, 2), PUBLISH);
+      const deleted = await fetch(servers.jobq, { method: 'DELETE' });
+      if (deleted.status !== 204) throw new Error(`DELETE /bus answered ${deleted.status}`);
+      return result;
     } finally {
-      redis.disconnect();
       await ctx.cleanup();
+      const redis = ctx.redis();
+      await redis.del(`${prefix}:bus:${TOPIC}`);
+      redis.disconnect();
     }
   },
 };

@@ -1,5 +1,5 @@
 import { freePort } from '@jobq/queue-core';
-import { load, LoadRequest } from '../lib/load';
+import { loadPaired, LoadRequest } from '../lib/load';
 import type { Scenario } from '../lib/scenario';
 
 const ENQUEUE: LoadRequest = {
@@ -16,25 +16,18 @@ export const httpEnqueue: Scenario = {
   higherIsBetter: true,
   meets: (m) => m.ratio !== null && m.ratio >= 0.85,
   async run(ctx) {
-    const duration = ctx.size(10, 2);
-    return ctx.pair(
-      async () => {
-        const port = await freePort();
-        await ctx.spawn(
-          'bench/baselines/fastify-enqueue.js',
-          { QUEUE_PREFIX: ctx.prefix(), PORT: String(port) },
-          /baseline server listening/,
-        );
-        const baseline = await load(`http://127.0.0.1:${port}/q/bench`, duration, ENQUEUE);
-        await ctx.cleanup();
-        return baseline;
-      },
-      async () => {
-        const api = await ctx.startApi(ctx.prefix());
-        const jobq = await load(`${api}/q/bench`, duration, ENQUEUE);
-        await ctx.cleanup();
-        return jobq;
-      },
-    );
+    const port = await freePort();
+    try {
+      await ctx.spawn(
+        'bench/baselines/fastify-enqueue.js',
+        { QUEUE_PREFIX: ctx.prefix(), PORT: String(port) },
+        /baseline server listening/,
+      );
+      const api = await ctx.startApi(ctx.prefix());
+      const servers = { baseline: `http://127.0.0.1:${port}/q/bench`, jobq: `${api}/q/bench` };
+      return await loadPaired(servers, ctx.size(10, 2), ENQUEUE);
+    } finally {
+      await ctx.cleanup();
+    }
   },
 };
