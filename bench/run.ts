@@ -19,7 +19,8 @@ import { workerThroughput } from './scenarios/worker-throughput';
 /**
  * `npm run bench [-- --quick] [-- --only=<substring>]`: every scenario with its baseline in the same run, on one private
  * redis-server, 3 times each; prints a table and writes bench/results/latest.json (medians, and the
- * median of the per-run ratios; `--quick` writes bench/results/quick.json instead).
+ * median of the per-run ratios). `--quick` runs each scenario once, on smaller sizes, and writes
+ * bench/results/quick.json instead: a check that every scenario works, not a measurement.
  */
 const SCENARIOS: Scenario[] = [
   workerThroughput,
@@ -34,6 +35,7 @@ const SCENARIOS: Scenario[] = [
   fleetHeartbeat,
 ];
 const RUNS = 3;
+const QUICK_RUNS = 1;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -48,8 +50,9 @@ async function main(): Promise<void> {
   try {
     for (const [index, scenario] of chosen.entries()) {
       const runs: Measurement[] = [];
-      for (let run = 1; run <= RUNS; run++) {
-        log(`[${index + 1}/${chosen.length}] ${scenario.name} — run ${run}/${RUNS}`);
+      const times = quick ? QUICK_RUNS : RUNS;
+      for (let run = 1; run <= times; run++) {
+        log(`[${index + 1}/${chosen.length}] ${scenario.name} — run ${run}/${times}`);
         const ctx = new BenchContext(redis.url, quick, run);
         try {
           runs.push(await scenario.run(ctx));
