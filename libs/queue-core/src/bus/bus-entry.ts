@@ -32,7 +32,7 @@ export function decodeEntry([entryId, fields]: RawEntry): BusMessage {
   return storedMessage(entryId, id, Number(seq), draft);
 }
 
-/** The message a draft became once stored as stream entry `entryId`. */
+/** The message a draft became once stored as stream entry `entryId` (an empty title is none). */
 export function storedMessage(
   entryId: string,
   id: string,
@@ -44,7 +44,7 @@ export function storedMessage(
     id,
     seq,
     published_at: new Date(Number(entryId.slice(0, entryId.indexOf('-')))).toISOString(),
-    ...(title === undefined ? {} : { title }),
+    ...(title ? { title } : {}),
     content_type,
     content:
       'value' in draft
