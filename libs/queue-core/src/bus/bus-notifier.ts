@@ -63,11 +63,6 @@ export class BusNotifier implements BeforeApplicationShutdown, OnApplicationShut
     return n;
   }
 
-  /** How many topics' wake-up channels this process is subscribed to (lingering ones included). */
-  get subscriptions(): number {
-    return this.channels.size;
-  }
-
   /** Lets every waiting request answer now, so the HTTP server can close. */
   beforeApplicationShutdown(): void {
     this.closing = true;
