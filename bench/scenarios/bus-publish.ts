@@ -37,8 +37,7 @@ export const busPublish: Scenario = {
     } finally {
       await ctx.cleanup();
       const redis = ctx.redis();
-      await redis.del(`${prefix}:bus:${TOPIC}`);
-      redis.disconnect();
+      await redis.del(`${prefix}:bus:${TOPIC}`).finally(() => redis.disconnect());
     }
   },
 };

@@ -4,6 +4,7 @@ import type { Scenario } from '../lib/scenario';
 import { percentile } from '../lib/stats';
 
 const RATE = 1000;
+const CONCURRENCY = 100;
 
 /**
  * Latency from enqueue to handler start (`processedOn - timestamp`) at a steady 1,000 jobs/s: the jobq worker app vs a bare
@@ -18,27 +19,8 @@ export const pickupLatency: Scenario = {
   async run(ctx) {
     const seconds = ctx.size(5, 1);
     const { baseline: base, jobq } = await ctx.pair(
-      () =>
-        measure(ctx, seconds, (prefix) =>
-          ctx.spawn(
-            'bench/baselines/bullmq-worker.js',
-            { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: '100' },
-            /baseline worker ready/,
-          ),
-        ),
-      () =>
-        measure(ctx, seconds, (prefix) =>
-          ctx.spawn(
-            'apps/worker/src/main.js',
-            {
-              QUEUE_PREFIX: prefix,
-              WORKER_QUEUES: 'demo',
-              WORKER_CONCURRENCY: '100',
-              LOG_LEVEL: 'info',
-            },
-            /worker ready/,
-          ),
-        ),
+      () => measure(ctx, seconds, (prefix) => ctx.startBaselineWorker(prefix, CONCURRENCY)),
+      () => measure(ctx, seconds, (prefix) => ctx.startWorker(prefix, CONCURRENCY)),
     );
     return {
       jobq: jobq.p99,
