@@ -1,6 +1,6 @@
-import { Agent, request } from 'node:http';
 import { BusKeys, RedisKeys } from '@jobq/queue-core';
 import { waitUntil } from '../../scripts/lib/wait-until';
+import { KeepAliveClient } from '../lib/keep-alive-client';
 import type { Scenario } from '../lib/scenario';
 import { percentile } from '../lib/stats';
 
@@ -18,7 +18,8 @@ interface Message {
  * one API process when ONE message is published: p99 over the clients and rounds, p50 kept as an
  * extra. The delay runs from sending `POST /bus/:topic` to each client having read its whole
  * answer. Each client keeps its own connection, as a real long-poller does; the first rounds warm
- * the API up and are not counted.
+ * the API up and are not counted. The clients are {@link KeepAliveClient}s: with node:http's
+ * client the bench process itself was saturated reading the thousand answers.
  */
 export const longpollFanout: Scenario = {
   name: 'long-poll fan-out, 1,000 clients, publish -> delivery (p99)',
@@ -32,23 +33,30 @@ export const longpollFanout: Scenario = {
     const rounds = warmRounds + ctx.size(5, 2);
     const ids = Array.from({ length: clients }, (_, i) => `c${i}`);
     const prefix = ctx.prefix();
-    const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: Infinity });
     const redis = ctx.redis();
+    const connections: KeepAliveClient[] = [];
     try {
-      const api = await ctx.startApi(prefix);
-      const pollUrl = (id: string, timeout: number) =>
-        `${api}/bus/${TOPIC}/poll?client_id=${id}&timeout=${timeout}`;
+      const port = Number(new URL(await ctx.startApi(prefix)).port);
+      const connect = () => {
+        const client = new KeepAliveClient(port);
+        connections.push(client);
+        return client;
+      };
+      const publisher = connect();
+      const pollers = ids.map((id) => ({ id, client: connect() }));
+      const poll = ({ id, client }: (typeof pollers)[number], timeout: number) =>
+        getJson(client, `/bus/${TOPIC}/poll?client_id=${id}&timeout=${timeout}`);
 
-      await publish(agent, `${api}/bus/${TOPIC}`, { warm: true });
-      const backlogs = await Promise.all(ids.map((id) => getJson(agent, pollUrl(id, 0))));
+      await publish(publisher, { warm: true });
+      const backlogs = await Promise.all(pollers.map((p) => poll(p, 0)));
       if (backlogs.some((b) => b.length === 0)) throw new Error('a new client got no backlog');
 
       const keys = new BusKeys(new RedisKeys(prefix));
       const delays: number[] = [];
       for (let round = 0; round < rounds; round++) {
         const delivered = Promise.all(
-          ids.map((id) =>
-            getJson(agent, pollUrl(id, POLL_TIMEOUT_S)).then((messages) => ({
+          pollers.map((p) =>
+            poll(p, POLL_TIMEOUT_S).then((messages) => ({
               messages,
               at: performance.now(),
             })),
@@ -70,7 +78,7 @@ export const longpollFanout: Scenario = {
 
         const marker = { round, sent_at: Date.now() };
         const publishedAt = performance.now();
-        await publish(agent, `${api}/bus/${TOPIC}`, marker);
+        await publish(publisher, marker);
         for (const { messages, at } of await delivered) {
           if (
             messages.length !== 1 ||
@@ -86,48 +94,20 @@ export const longpollFanout: Scenario = {
         extra: { p50: percentile(delays, 50), max: Math.max(...delays) },
       };
     } finally {
-      agent.destroy();
+      for (const client of connections) client.close();
       redis.disconnect();
       await ctx.cleanup();
     }
   },
 };
 
-async function publish(agent: Agent, url: string, content: unknown): Promise<void> {
-  const { status, body } = await send(agent, url, 'POST', JSON.stringify(content));
-  if (status !== 201) throw new Error(`POST ${url} answered ${status}: ${body}`);
+async function publish(client: KeepAliveClient, content: unknown): Promise<void> {
+  const { status, body } = await client.request('POST', `/bus/${TOPIC}`, JSON.stringify(content));
+  if (status !== 201) throw new Error(`POST /bus/${TOPIC} answered ${status}: ${body}`);
 }
 
-async function getJson(agent: Agent, url: string): Promise<Message[]> {
-  const { status, body } = await send(agent, url, 'GET');
-  if (status !== 200) throw new Error(`GET ${url} answered ${status}: ${body}`);
+async function getJson(client: KeepAliveClient, path: string): Promise<Message[]> {
+  const { status, body } = await client.request('GET', path);
+  if (status !== 200) throw new Error(`GET ${path} answered ${status}: ${body}`);
   return JSON.parse(body) as Message[];
-}
-
-function send(
-  agent: Agent,
-  url: string,
-  method: string,
-  body?: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        agent,
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
