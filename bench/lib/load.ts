@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { interleave, Slice } from './interleave';
 
 /** Connections each load keeps open. */
 export const LOAD_CONNECTIONS = 64;
@@ -21,33 +22,20 @@ export interface PairedServers {
 
 /**
  * Requests/s each of two running servers answers to `request` over {@link LOAD_CONNECTIONS}
- * connections: after a 1-s warm-up of each (not counted; a server just started runs code the JIT
- * has not compiled yet), each is loaded `duration` s in all, in slices of {@link SLICE_S} s taken in
- * turn, alternating which goes first. This machine's speed drifts by ±30% within minutes, so two
- * 10-s runs one after the other compare two different machines; slices seconds apart do not. Any
- * non-2xx answer or error fails the run.
+ * connections, loaded in turn (see {@link interleave}) for `duration` s each in all, in slices of
+ * {@link SLICE_S} s. Any non-2xx answer or error fails the run.
  */
-export async function loadPaired(
+export function loadPaired(
   urls: PairedServers,
   duration: number,
   request: LoadRequest,
 ): Promise<{ baseline: number; jobq: number }> {
-  await fire(urls.baseline, 1, request);
-  await fire(urls.jobq, 1, request);
-  const done = { baseline: { requests: 0, seconds: 0 }, jobq: { requests: 0, seconds: 0 } };
   const slices = Math.max(1, Math.round(duration / SLICE_S));
-  for (let i = 0; i < slices; i++) {
-    const order = i % 2 === 0 ? (['baseline', 'jobq'] as const) : (['jobq', 'baseline'] as const);
-    for (const side of order) {
-      const result = await fire(urls[side], duration / slices, request);
-      done[side].requests += result.requests.total;
-      done[side].seconds += result.duration;
-    }
-  }
-  return {
-    baseline: done.baseline.requests / done.baseline.seconds,
-    jobq: done.jobq.requests / done.jobq.seconds,
+  const slice = (url: string) => async (): Promise<Slice> => {
+    const result = await fire(url, duration / slices, request);
+    return { count: result.requests.total, seconds: result.duration };
   };
+  return interleave({ baseline: slice(urls.baseline), jobq: slice(urls.jobq) }, slices);
 }
 
 async function fire(
