@@ -12,7 +12,11 @@ import type { Scenario } from '../lib/scenario';
 const WORKERS = 200;
 const INTERVAL_MS = 5000;
 
-/** Redis CPU spent on the fleet records of 200 workers beating every 5 s (SPEC §4: under 1%). */
+/**
+ * Redis CPU spent on the fleet records of 200 workers beating every 5 s (SPEC §4: under 1%): the
+ * server's CPU while they beat, less what the same server uses idle just before (its own timers,
+ * ~0.2% of a core here), both kept as extras.
+ */
 export const fleetHeartbeat: Scenario = {
   name: 'fleet heartbeats, 200 workers every 5 s (Redis CPU)',
   unit: '% of a core',
@@ -28,6 +32,7 @@ export const fleetHeartbeat: Scenario = {
     const admin = ctx.redis();
     await connections.ready();
     try {
+      const idle = await redisShare(admin, ctx.size(10, 2));
       const beats = Array.from({ length: WORKERS }, (_, i) => beat(`bench-worker-${i}`));
       await Promise.all(beats.map((b) => fleet.beat(b, new Map(), b.queues)));
       const cpuBefore = await redisCpu(admin);
@@ -48,8 +53,12 @@ export const fleetHeartbeat: Scenario = {
       });
       await new Promise((r) => setTimeout(r, seconds * 1000));
       timers.forEach((t) => clearInterval(t));
-      const share = ((await redisCpu(admin)) - cpuBefore) / ((performance.now() - started) / 1000);
-      return { jobq: share * 100, baseline: null };
+      const total = ((await redisCpu(admin)) - cpuBefore) / ((performance.now() - started) / 1000);
+      return {
+        jobq: (total - idle) * 100,
+        baseline: null,
+        extra: { redis_total: total * 100, redis_idle: idle * 100 },
+      };
     } finally {
       admin.disconnect();
       await connections.onApplicationShutdown();
@@ -79,6 +88,14 @@ function beat(id: string): WorkerBeat {
     version: 'bench',
     heartbeat_ms: INTERVAL_MS,
   };
+}
+
+/** Share of a core the Redis server uses over `seconds` with nothing to do (its own timers). */
+async function redisShare(redis: Redis, seconds: number): Promise<number> {
+  const before = await redisCpu(redis);
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return ((await redisCpu(redis)) - before) / ((performance.now() - started) / 1000);
 }
 
 async function redisCpu(redis: Redis): Promise<number> {
