@@ -29,7 +29,8 @@ export class AtomBodySetup implements OnModuleInit {
       );
     }
     fastify.addHook('onRequest', (request, _reply, done) => {
-      if (isAtomEntryRoute(request) && !JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+      // The content type first: it is cheap, and most requests are JSON.
+      if (!JSON_TYPE.test(request.headers['content-type'] ?? '') && isAtomEntryRoute(request)) {
         request.headers['content-type'] = XML_MEDIA_TYPES[0];
       }
       done();
