@@ -18,7 +18,10 @@ module.exports = {
     '^.+\\.m?js$': '<rootDir>/test/helpers/esm-to-cjs.transformer.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-  moduleNameMapper: { '^@jobq/queue-core$': '<rootDir>/libs/queue-core/src/index.ts' },
+  moduleNameMapper: {
+    '^@jobq/queue-core$': '<rootDir>/libs/queue-core/src/index.ts',
+    '^@jobq/http$': '<rootDir>/libs/http/src/index.ts',
+  },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { EmbeddedRedis } from '@jobq/queue-core';
+import { EmbeddedRedis } from '../scripts/lib/embedded-redis';
 import { BenchContext } from './lib/bench-context';
 import { Measurement, Scenario } from './lib/scenario';
 import { median, round } from './lib/stats';

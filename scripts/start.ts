@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createLogger, EmbeddedRedis, JobqConfig, loadConfigOrExit } from '@jobq/queue-core';
+import { createLogger, JobqConfig, loadConfigOrExit } from '@jobq/queue-core';
+import { EmbeddedRedis } from './lib/embedded-redis';
 
 /**
  * `npm start`: the whole stack in one command. With `REDIS_URL` unset it runs a private

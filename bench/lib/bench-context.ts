@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { freePort } from '@jobq/queue-core';
+import { freePort } from '../../scripts/lib/embedded-redis';
 import { SpawnedProcess, spawnDist } from '../../scripts/lib/spawned-process';
 import { waitUntil } from '../../scripts/lib/wait-until';
 

@@ -1,4 +1,4 @@
-import { freePort } from '@jobq/queue-core';
+import { freePort } from '../../scripts/lib/embedded-redis';
 import { loadPaired, LoadRequest } from '../lib/load';
 import type { Scenario } from '../lib/scenario';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedRedis, freePort } from '@jobq/queue-core';
+import { EmbeddedRedis, freePort } from '../../scripts/lib/embedded-redis';
 import { Redis } from 'ioredis';
 import { RunningHttpApp, startApi, startDashboard } from '../helpers/apps';
 import { testConfig } from '../helpers/test-env';

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@jobq/queue-core';
+import { freePort } from '../../scripts/lib/embedded-redis';
 import { Redis } from 'ioredis';
 import { spawnDist } from '../helpers/apps';
 import { waitUntil } from '../helpers/wait-until';

@@ -1,6 +1,7 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, createLogger, JobqConfig } from '@jobq/queue-core';
+import { createHttpApp } from '@jobq/http';
+import { createLogger, JobqConfig } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { setupOpenApi } from '../../apps/api/src/open-api';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedRedis } from '../../libs/queue-core/src/redis/embedded-redis';
+import { EmbeddedRedis } from '../../scripts/lib/embedded-redis';
 
 /**
  * Starts the suite's own redis-server on a free port and points every test at it through

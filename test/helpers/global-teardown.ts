@@ -1,4 +1,4 @@
-import type { EmbeddedRedis } from '../../libs/queue-core/src/redis/embedded-redis';
+import type { EmbeddedRedis } from '../../scripts/lib/embedded-redis';
 
 /** Stops the suite's redis-server. */
 export default async function globalTeardown(): Promise<void> {

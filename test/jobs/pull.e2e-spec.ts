@@ -1,4 +1,4 @@
-import { freePort } from '@jobq/queue-core';
+import { freePort } from '../../scripts/lib/embedded-redis';
 import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName, testConfig } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';

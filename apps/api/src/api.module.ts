@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthModule, JobqConfig, QueueCoreModule } from '@jobq/queue-core';
+import { HealthModule } from '@jobq/http';
+import { JobqConfig, QueueCoreModule } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { MetricsModule } from './metrics/metrics.module';
 import { RpcApiModule } from './rpc/rpc-api.module';

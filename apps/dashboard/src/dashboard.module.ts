@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthModule, JobqConfig, QueueCoreModule } from '@jobq/queue-core';
+import { HealthModule } from '@jobq/http';
+import { JobqConfig, QueueCoreModule } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { BoardModule } from './board/board.module';
 import { LiveModule } from './live/live.module';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createHttpApp, createLogger, loadConfigOrExit, RedisCheck } from '@jobq/queue-core';
+import { createHttpApp } from '@jobq/http';
+import { createLogger, loadConfigOrExit, RedisCheck } from '@jobq/queue-core';
 import { DashboardModule } from './dashboard.module';
 
 async function bootstrap(): Promise<void> {

@@ -17,7 +17,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { BusMessage, BusService, UnsupportedMessageTypeError } from '@jobq/queue-core';
+import { BusMessage, BusService } from '@jobq/queue-core';
+import { describeContentType, UnsupportedMediaTypeException } from '@jobq/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { XML_MEDIA_TYPES } from './atom-body.setup';
 import { negotiateFormat } from './feed-format';
@@ -70,7 +71,9 @@ export class BusController {
       const message = await this.bus.publishJson(topic, body, query.title);
       return this.presenter.created(request, reply, topic, message, 'json');
     }
-    throw new UnsupportedMessageTypeError(request.headers['content-type']);
+    throw new UnsupportedMediaTypeException(
+      `publish a JSON body (Content-Type: application/json) or an Atom entry (Content-Type: application/atom+xml); got ${describeContentType(request.headers['content-type'])}`,
+    );
   }
 
   @Get(':topic')

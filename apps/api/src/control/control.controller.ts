@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PolicyStore, QueuePolicy } from '@jobq/queue-core';
-import { JsonBodyGuard } from '../jobs/json-body.guard';
+import { JsonBodyGuard } from '@jobq/http';
 import { ControlStatusDto } from './control-status.dto';
 
 /** presque's queue switch: a stopped queue hands nothing to any worker; enqueue still works. */

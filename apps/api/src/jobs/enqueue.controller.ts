@@ -30,8 +30,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { BatchEnqueueDto } from './batch-enqueue.dto';
 import { EnqueuedJobDto } from './enqueued-job.dto';
-import { JsonBodyGuard } from './json-body.guard';
-import { requireBody } from './require-body';
+import { JsonBodyGuard, requireBody } from '@jobq/http';
 import { EnqueueQuery } from './enqueue-query.dto';
 import { rpcReply } from '../rpc/rpc-reply';
 

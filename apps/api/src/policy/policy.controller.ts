@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InvalidPolicyError, PolicyPatch, PolicyStore, QueuePolicy } from '@jobq/queue-core';
-import { JsonBodyGuard } from '../jobs/json-body.guard';
+import { JsonBodyGuard } from '@jobq/http';
 
 /** A queue's policy: read it, change it live. */
 @ApiTags('queues')

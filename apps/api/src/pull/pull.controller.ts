@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { LeasedJob, NoJobError, PullService } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
-import { JsonBodyGuard } from '../jobs/json-body.guard';
+import { JsonBodyGuard } from '@jobq/http';
 import { BatchPullQueryDto } from './batch-pull-query.dto';
 import { CompleteLeaseDto } from './complete-lease.dto';
 import { FailLeaseDto } from './fail-lease.dto';

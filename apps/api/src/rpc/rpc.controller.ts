@@ -9,8 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { RpcService } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
-import { JsonBodyGuard } from '../jobs/json-body.guard';
-import { requireBody } from '../jobs/require-body';
+import { JsonBodyGuard, requireBody } from '@jobq/http';
 import { RpcQuery } from './rpc-query.dto';
 import { rpcReply } from './rpc-reply';
 

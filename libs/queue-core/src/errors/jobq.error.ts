@@ -1,6 +1,6 @@
 /**
- * Base class of every domain error jobq throws. Apps map `kind` to an HTTP status in one
- * exception filter; queue-core itself never knows about HTTP.
+ * Base class of every domain error jobq throws. The HTTP apps map `kind` to a status in
+ * one exception filter (`@jobq/http`); queue-core itself never knows about HTTP.
  */
 export class JobqError extends Error {
   /**
@@ -25,7 +25,6 @@ export type JobqErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
-  | 'unsupported_media'
   | 'unauthorized'
   | 'forbidden'
   | 'timeout'

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { RedisCheck } from '../redis/redis-check';
+import { RedisCheck } from '@jobq/queue-core';
 
 /** Terminus indicator: `down` when Redis is unreachable, `degraded` when its eviction policy can drop jobs. */
 @Injectable()

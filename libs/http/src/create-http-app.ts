@@ -2,8 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { PinoNestLogger } from '../logging/pino-nest.logger';
-import { LOGGER } from '../tokens';
+import { LOGGER, PinoNestLogger } from '@jobq/queue-core';
 import { JobqExceptionFilter } from './jobq-exception.filter';
 import { JobqValidationPipe } from './jobq-validation.pipe';
 

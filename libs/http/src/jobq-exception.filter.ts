@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { JobqError, JobqErrorKind } from '../errors/jobq.error';
-import { LOGGER } from '../tokens';
+import { JobqError, JobqErrorKind, LOGGER } from '@jobq/queue-core';
 import { ErrorBody } from './error-body';
 
 const STATUS: Record<JobqErrorKind, number> = {
@@ -19,7 +18,6 @@ const STATUS: Record<JobqErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
-  unsupported_media: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   timeout: HttpStatus.GATEWAY_TIMEOUT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };

@@ -1,6 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { UnsupportedMediaTypeError } from '@jobq/queue-core';
 import type { FastifyRequest } from 'fastify';
+import {
+  describeContentType,
+  UnsupportedMediaTypeException,
+} from './unsupported-media-type.exception';
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
@@ -15,7 +18,11 @@ export class JsonBodyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const type = request.headers['content-type'];
     const hasBody = request.body !== undefined && request.body !== '';
-    if (hasBody && !(type && JSON_TYPE.test(type))) throw new UnsupportedMediaTypeError(type);
+    if (hasBody && !(type && JSON_TYPE.test(type))) {
+      throw new UnsupportedMediaTypeException(
+        `the body must be JSON: send it with Content-Type: application/json (got ${describeContentType(type)})`,
+      );
+    }
     return true;
   }
 }

@@ -1,0 +1,22 @@
+/**
+ * The public surface of `@jobq/http`: what the HTTP apps (api, dashboard) share. Apps import from
+ * here only.
+ */
+
+// The app
+export { createHttpApp } from './create-http-app';
+export type { HttpAppOptions } from './create-http-app';
+export { HealthModule } from './health/health.module';
+
+// Errors and validation at the edge
+export type { ErrorBody } from './error-body';
+export { JobqExceptionFilter } from './jobq-exception.filter';
+export { JobqValidationPipe } from './jobq-validation.pipe';
+
+// Request bodies
+export { JsonBodyGuard } from './json-body.guard';
+export { requireBody } from './require-body';
+export {
+  describeContentType,
+  UnsupportedMediaTypeException,
+} from './unsupported-media-type.exception';
