@@ -235,5 +235,13 @@ describe('queues API', () => {
       ]),
     );
     expect(doc.components.schemas.QueuePolicy.properties).toHaveProperty('lease_ms');
+    expect(doc.components.schemas.QueuePolicy.properties.lease_ms).toMatchObject({
+      type: 'integer',
+      minimum: 500,
+    });
+    const enqueueParams = doc.paths['/q/{queue}'].post.parameters.map(
+      (p: { name: string }) => p.name,
+    );
+    expect(enqueueParams).toEqual(expect.arrayContaining(['name', 'priority', 'delay', 'wait']));
   });
 });

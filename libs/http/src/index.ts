@@ -20,3 +20,7 @@ export {
   describeContentType,
   UnsupportedMediaTypeException,
 } from './unsupported-media-type.exception';
+
+// DTO fields and the API document
+export { documentDeclaredFields } from './document-fields';
+export { QueryFlag } from './query-flag';

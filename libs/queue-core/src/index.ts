@@ -60,7 +60,11 @@ export type {
   WorkerKind,
   WorkerRecord,
 } from './fleet/worker-record';
-export { EnqueueOptions } from './jobs/enqueue-options';
+export { EnqueueOptions, JobOptions } from './jobs/enqueue-options';
+export { IntField, NestedField, OneOfField, TextField } from './validation/fields';
+export type { FieldOptions, IntFieldOptions, TextFieldOptions } from './validation/fields';
+export { declaredFieldSchemas } from './validation/field-schema';
+export type { FieldSchema } from './validation/field-schema';
 export type { EnqueuedJob } from './jobs/enqueued-job';
 export { DEFAULT_JOB_NAME, JobService } from './jobs/job.service';
 export type { JobView } from './jobs/job-view';

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@jobq/queue-core';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IntField, MAX_PAGE_SIZE } from '@jobq/queue-core';
 import { FormatQueryDto } from './format-query.dto';
 
 /** Query of a topic read (`GET /bus/:topic`, `GET /feeds/:topic`). */
@@ -18,22 +17,22 @@ export class ReadFeedQueryDto extends FormatQueryDto {
   @MaxLength(200, { message: '$property must be a message id (urn:uuid:…)' })
   start_at?: string;
 
-  @ApiPropertyOptional({ example: 100, description: `1-${MAX_PAGE_SIZE}, default 1000` })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: `$property must be an integer from 1 to ${MAX_PAGE_SIZE}` })
-  @Min(1, { message: `$property must be an integer from 1 to ${MAX_PAGE_SIZE}` })
-  @Max(MAX_PAGE_SIZE, { message: `$property must be an integer from 1 to ${MAX_PAGE_SIZE}` })
+  @IntField(1, MAX_PAGE_SIZE, {
+    range: true,
+    optional: true,
+    fromString: true,
+    example: 100,
+    description: 'default 1000',
+  })
   page_size?: number;
 
-  @ApiPropertyOptional({
+  @IntField(0, 60, {
+    unit: 's',
+    range: true,
+    optional: true,
+    fromString: true,
     example: 30,
     description: 'at the end of the topic, wait up to s seconds',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be a whole number of seconds from 0 to 60' })
-  @Min(0, { message: '$property must be a whole number of seconds from 0 to 60' })
-  @Max(60, { message: '$property must be a whole number of seconds from 0 to 60' })
   wait?: number;
 }

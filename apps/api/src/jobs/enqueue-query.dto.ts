@@ -1,6 +1,8 @@
-import { IntersectionType } from '@nestjs/swagger';
 import { EnqueueOptions } from '@jobq/queue-core';
-import { WaitQuery } from '../rpc/wait-query.dto';
+import { WaitField } from '../rpc/wait-query.dto';
 
 /** Query of `POST /q/:queue`: the enqueue options, and `wait` to answer like `/rpc` (SPEC §5). */
-export class EnqueueQuery extends IntersectionType(EnqueueOptions, WaitQuery) {}
+export class EnqueueQuery extends EnqueueOptions {
+  @WaitField()
+  wait?: number;
+}

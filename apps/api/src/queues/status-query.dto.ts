@@ -1,4 +1,4 @@
-import { QueryFlag } from '../jobs/query-flag';
+import { QueryFlag } from '@jobq/http';
 
 /** Query of `GET /status/:queue`. */
 export class StatusQueryDto {

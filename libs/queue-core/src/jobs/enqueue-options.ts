@@ -1,60 +1,62 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IntField, TextField } from '../validation/fields';
 
 /**
- * Options of one enqueue (query string of `POST /q/:queue`, `opts` of a batch item). Each one
- * given wins over the queue policy.
+ * Options of one job given at enqueue (query string of `POST /q/:queue` and `/rpc`, `opts` of a
+ * batch item); each one given wins over the queue policy. Not BullMQ's `JobsOptions`: these are
+ * what a client may ask for.
  */
-export class EnqueueOptions {
-  /** Job (handler) name. @defaultValue `default` */
-  @ApiPropertyOptional({ example: 'echo', description: 'job (handler) name; default "default"' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  name?: string;
-
+export class JobOptions {
   /** presque: do not run before this time, in epoch seconds. */
-  @ApiPropertyOptional({ example: 1767225600, description: 'not before this epoch second' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be a time in epoch seconds' })
-  @Min(0, { message: '$property must be >= 0' })
+  @IntField(0, undefined, {
+    unit: 'epoch-s',
+    optional: true,
+    fromString: true,
+    example: 1767225600,
+    description: 'not before this epoch second',
+  })
   delayed?: number;
 
   /** Do not run before this many ms from now. */
-  @ApiPropertyOptional({ example: 5000, description: 'not before this many ms from now' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be an integer number of milliseconds' })
-  @Min(0, { message: '$property must be >= 0' })
-  @Max(31_536_000_000, { message: '$property must be <= 31536000000 (one year)' })
+  @IntField(0, 31_536_000_000, {
+    unit: 'ms',
+    note: 'one year',
+    optional: true,
+    fromString: true,
+    example: 5000,
+    description: 'not before this many ms from now',
+  })
   delay?: number;
 
   /** 1 (highest) … 2097152; 0: none (FIFO). */
-  @ApiPropertyOptional({ example: 1, description: '1 (highest) … 2097152; 0 = none' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be an integer' })
-  @Min(0, { message: '$property must be >= 0' })
-  @Max(2_097_152, { message: '$property must be <= 2097152' })
+  @IntField(0, 2_097_152, {
+    optional: true,
+    fromString: true,
+    example: 1,
+    description: '1 (highest) … 2097152; 0 = none',
+  })
   priority?: number;
 
   /** Attempts, the first included. */
-  @ApiPropertyOptional({ example: 5 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be an integer' })
-  @Min(1, { message: '$property must be >= 1' })
-  @Max(1000, { message: '$property must be <= 1000' })
+  @IntField(1, 1000, { optional: true, fromString: true, example: 5 })
   attempts?: number;
 
   /** Deduplication key: while a job with this key is unfinished, another is refused (409). */
-  @ApiPropertyOptional({
+  @TextField({
+    length: [1, 256],
+    optional: true,
     example: 'user-42-welcome',
     description: 'refuse a duplicate (409) while unfinished',
   })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @Length(1, 256, { message: '$property must be 1-256 characters' })
   uniq?: string;
+}
+
+/** {@link JobOptions} with the job (handler) name. */
+export class EnqueueOptions extends JobOptions {
+  /** Job (handler) name. @defaultValue `default` */
+  @TextField({
+    optional: true,
+    example: 'echo',
+    description: 'job (handler) name; default "default"',
+  })
+  name?: string;
 }

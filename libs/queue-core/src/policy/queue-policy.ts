@@ -1,6 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IntField, NestedField, OneOfField } from '../validation/fields';
 import { BackoffPolicy } from './backoff-policy';
 import { deepFreeze } from './deep-freeze';
 import { RateLimitPolicy } from './rate-limit-policy';
@@ -15,74 +13,43 @@ const MS_PER_DAY = 86_400_000;
  */
 export class QueuePolicy {
   /** `stopped`: nothing is handed to any worker (BullMQ pause); enqueue still works. @defaultValue `open` */
-  @ApiProperty({ enum: ['open', 'stopped'], example: 'open' })
-  @IsIn(['open', 'stopped'], { message: '$property must be "open" or "stopped"' })
+  @OneOfField(['open', 'stopped'], { example: 'open' })
   state!: 'open' | 'stopped';
 
   /** Attempts per job, the first one included. @defaultValue `3` */
-  @ApiProperty({ minimum: 1, maximum: 1000, example: 3 })
-  @IsInt({ message: '$property must be an integer' })
-  @Min(1, { message: '$property must be >= 1' })
-  @Max(1000, { message: '$property must be <= 1000' })
+  @IntField(1, 1000, { example: 3 })
   attempts!: number;
 
   /** Delay between attempts. @defaultValue `{type: 'exponential', delay_ms: 1000}` */
-  @ApiProperty({ type: () => BackoffPolicy })
-  @IsObject({ message: '$property must be an object {type, delay_ms}' })
-  @ValidateNested()
-  @Type(() => BackoffPolicy)
+  @NestedField(() => BackoffPolicy, '{type, delay_ms}')
   backoff!: BackoffPolicy;
 
   /** Jobs running at once across all workers (BullMQ global concurrency); `null`: no cap. @defaultValue `null` */
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 100_000, example: null })
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt({ message: '$property must be an integer or null' })
-  @Min(1, { message: '$property must be >= 1 (or null for no cap)' })
-  @Max(100_000, { message: '$property must be <= 100000' })
+  @IntField(1, 100_000, { nullable: 'no cap', example: null })
   concurrency!: number | null;
 
   /** Jobs started per period across all workers (BullMQ global rate limit); `null`: none. @defaultValue `null` */
-  @ApiProperty({ type: () => RateLimitPolicy, nullable: true, example: null })
-  @ValidateIf((_o, v) => v !== null)
-  @IsObject({ message: '$property must be an object {max, duration_ms} or null' })
-  @ValidateNested()
-  @Type(() => RateLimitPolicy)
+  @NestedField(() => RateLimitPolicy, '{max, duration_ms}', { nullable: 'none', example: null })
   rate_limit!: RateLimitPolicy | null;
 
   /** A running job past this fails with a timeout error; `null`: no limit. @defaultValue `null` */
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: MS_PER_DAY, example: null })
-  @ValidateIf((_o, v) => v !== null)
-  @IsInt({ message: '$property must be an integer number of milliseconds or null' })
-  @Min(1, { message: '$property must be >= 1 (or null for no limit)' })
-  @Max(MS_PER_DAY, { message: '$property must be <= 86400000 (one day)' })
+  @IntField(1, MS_PER_DAY, { unit: 'ms', nullable: 'no limit', note: 'one day', example: null })
   timeout_ms!: number | null;
 
   /** How long an HTTP-pulled job stays leased before it goes back to the queue. @defaultValue `30000` */
-  @ApiProperty({ minimum: 500, maximum: MS_PER_DAY, example: 30000 })
-  @IsInt({ message: '$property must be an integer number of milliseconds' })
-  @Min(500, { message: '$property must be >= 500' })
-  @Max(MS_PER_DAY, { message: '$property must be <= 86400000 (one day)' })
+  @IntField(500, MS_PER_DAY, { unit: 'ms', note: 'one day', example: 30000 })
   lease_ms!: number;
 
   /** How many finished jobs are kept, and how long. */
-  @ApiProperty({ type: () => RetentionPolicy })
-  @IsObject({ message: '$property must be an object {completed, failed}' })
-  @ValidateNested()
-  @Type(() => RetentionPolicy)
+  @NestedField(() => RetentionPolicy, '{completed, failed}')
   retention!: RetentionPolicy;
 
   /** Priority of jobs enqueued without one: 0 = none (FIFO), else 1 (highest) … 2097152. @defaultValue `0` */
-  @ApiProperty({ minimum: 0, maximum: 2_097_152, example: 0 })
-  @IsInt({ message: '$property must be an integer' })
-  @Min(0, { message: '$property must be >= 0' })
-  @Max(2_097_152, { message: '$property must be <= 2097152' })
+  @IntField(0, 2_097_152, { example: 0 })
   default_priority!: number;
 
   /** Largest payload accepted, in bytes of JSON (413 beyond). At most the API's 1 MiB body limit. @defaultValue `1048576` */
-  @ApiProperty({ minimum: 16, maximum: 1_048_576, example: 1_048_576 })
-  @IsInt({ message: '$property must be an integer number of bytes' })
-  @Min(16, { message: '$property must be >= 16' })
-  @Max(1_048_576, { message: '$property must be <= 1048576 (the API body limit)' })
+  @IntField(16, 1_048_576, { unit: 'bytes', note: 'the API body limit', example: 1_048_576 })
   max_payload_bytes!: number;
 }
 

@@ -1,21 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsObject, ValidateNested } from 'class-validator';
+import { NestedField } from '../validation/fields';
 import { RetentionRule } from './retention-rule';
 
 /** Retention of finished jobs (BullMQ `removeOnComplete` / `removeOnFail`). */
 export class RetentionPolicy {
   /** @defaultValue `{count: 1000, age_s: 86400}` */
-  @ApiProperty({ type: () => RetentionRule })
-  @IsObject({ message: '$property must be an object {count, age_s}' })
-  @ValidateNested()
-  @Type(() => RetentionRule)
+  @NestedField(() => RetentionRule, '{count, age_s}')
   completed!: RetentionRule;
 
   /** @defaultValue `{count: 10000, age_s: 604800}` */
-  @ApiProperty({ type: () => RetentionRule })
-  @IsObject({ message: '$property must be an object {count, age_s}' })
-  @ValidateNested()
-  @Type(() => RetentionRule)
+  @NestedField(() => RetentionRule, '{count, age_s}')
   failed!: RetentionRule;
 }
