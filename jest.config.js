@@ -21,6 +21,7 @@ module.exports = {
   moduleNameMapper: {
     '^@jobq/queue-core$': '<rootDir>/libs/queue-core/src/index.ts',
     '^@jobq/http$': '<rootDir>/libs/http/src/index.ts',
+    '^@jobq/worker$': '<rootDir>/libs/worker/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',

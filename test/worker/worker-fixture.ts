@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   createLogger,
+  FleetStore,
   JobqConfig,
   loadConfig,
   PolicyStore,
@@ -42,6 +43,10 @@ export class WorkerFixture {
 
   get policies(): PolicyStore {
     return this.core.get(PolicyStore);
+  }
+
+  get fleet(): FleetStore {
+    return this.core.get(FleetStore);
   }
 
   get registry(): QueueRegistry {

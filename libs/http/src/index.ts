@@ -4,6 +4,8 @@
  */
 
 // The app
+export { runHttpApp } from './run-http-app';
+export type { HttpAppLaunch } from './run-http-app';
 export { createHttpApp } from './create-http-app';
 export type { HttpAppOptions } from './create-http-app';
 export { HealthModule } from './health/health.module';

@@ -86,6 +86,7 @@ export type {
 } from './jobs/queue-stats';
 export { QueueStatsService } from './jobs/queue-stats.service';
 export { createLogger } from './logging/create-logger';
+export { exitOnBootFailure } from './logging/exit-on-boot-failure';
 export { PinoNestLogger } from './logging/pino-nest.logger';
 export { BackoffPolicy } from './policy/backoff-policy';
 export { toJobOptions, toRetention } from './policy/job-options';

@@ -1,6 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Handler } from '../handler-registry/handler';
-import { JobHandler } from '../handler-registry/job-handler.decorator';
+import { JobHandler, type Handler } from '@jobq/worker';
 import { DEMO_QUEUE } from './demo-queue';
 
 export interface FlakyData {

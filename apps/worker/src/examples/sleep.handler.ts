@@ -1,7 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Handler, HandlerContext } from '../handler-registry/handler';
-import { JobHandler } from '../handler-registry/job-handler.decorator';
+import { JobHandler, type Handler, type HandlerContext } from '@jobq/worker';
 import { DEMO_QUEUE } from './demo-queue';
 
 export interface SleepData {

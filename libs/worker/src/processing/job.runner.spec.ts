@@ -1,8 +1,8 @@
 import { WorkerActivity } from '@jobq/queue-core';
 import type { PolicyListener, PolicyStore, QueuePolicy } from '@jobq/queue-core';
 import type { Job } from 'bullmq';
-import type { HandlerContext } from '../handler-registry/handler';
-import type { HandlerRegistry } from '../handler-registry/handler.registry';
+import type { HandlerContext } from '../handlers/handler';
+import type { HandlerRegistry } from '../handlers/handler.registry';
 import type { HeartbeatService } from '../heartbeat/heartbeat.service';
 import { JobRunner } from './job.runner';
 import { JobTimeoutError } from './job-timeout.error';

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PolicyStore } from '@jobq/queue-core';
 import type { Job, Processor } from 'bullmq';
-import type { Handler } from '../handler-registry/handler';
-import { HandlerRegistry } from '../handler-registry/handler.registry';
+import type { Handler } from '../handlers/handler';
+import { HandlerRegistry } from '../handlers/handler.registry';
 import { HeartbeatService } from '../heartbeat/heartbeat.service';
 import { JobContext } from './job-context';
 import { JobTimeoutError } from './job-timeout.error';

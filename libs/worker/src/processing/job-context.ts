@@ -1,5 +1,5 @@
 import type { Job, JobProgress } from 'bullmq';
-import type { HandlerContext } from '../handler-registry/handler';
+import type { HandlerContext } from '../handlers/handler';
 
 /** The {@link HandlerContext} of one job run. The abort signal is made only when someone needs it. */
 export class JobContext implements HandlerContext {

@@ -18,7 +18,7 @@ import {
 import { MetricsTime, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { QueuePolicy } from '@jobq/queue-core';
-import { HandlerRegistry } from '../handler-registry/handler.registry';
+import { HandlerRegistry } from '../handlers/handler.registry';
 import { HeartbeatService } from '../heartbeat/heartbeat.service';
 import { JobRunner } from './job.runner';
 

@@ -1,0 +1,42 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  createLogger,
+  exitOnBootFailure,
+  JobqConfig,
+  loadConfigOrExit,
+  RedisCheck,
+} from '@jobq/queue-core';
+import type { Logger } from 'pino';
+import { createHttpApp } from './create-http-app';
+
+/** What {@link runHttpApp} starts. */
+export interface HttpAppLaunch {
+  /** The app's name in every log line (`app`) and in its `listening` line. */
+  name: string;
+  /** The app's root module. */
+  module(config: JobqConfig, logger: Logger): DynamicModule;
+  /** Where it listens. */
+  address(config: JobqConfig): { host: string; port: number };
+  /** Anything to set up on the app before it listens (the API's OpenAPI document). */
+  prepare?(app: NestFastifyApplication): void;
+}
+
+/**
+ * The `main` of an HTTP app: reads the configuration (a bad value exits 1 naming the key), builds
+ * the app with {@link createHttpApp}, checks Redis, listens and logs `<name> listening` with its
+ * URL. A boot failure (a port in use, say) is logged and exits 1.
+ */
+export function runHttpApp(launch: HttpAppLaunch): void {
+  const config = loadConfigOrExit();
+  const logger = createLogger(launch.name, config.LOG_LEVEL);
+  exitOnBootFailure(logger, launch.name, boot(launch, config, logger));
+}
+
+async function boot(launch: HttpAppLaunch, config: JobqConfig, logger: Logger): Promise<void> {
+  const app = await createHttpApp({ module: launch.module(config, logger), logger });
+  launch.prepare?.(app);
+  await app.get(RedisCheck).checkAtBoot();
+  await app.listen(launch.address(config));
+  logger.info({ url: await app.getUrl() }, `${launch.name} listening`);
+}
