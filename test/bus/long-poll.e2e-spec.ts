@@ -1,4 +1,6 @@
-import { BusKeys, BusNotifier, PollCursorStore, RedisConnections } from '@jobq/queue-core';
+import { BusKeys, RedisConnections } from '@jobq/queue-core';
+import { BusNotifier } from '../../libs/queue-core/src/bus/bus-notifier';
+import { PollCursorStore } from '../../libs/queue-core/src/bus/poll-cursor.store';
 import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName, testConfig } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';

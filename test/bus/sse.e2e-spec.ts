@@ -1,4 +1,5 @@
-import { BusMessage, BusNotifier } from '@jobq/queue-core';
+import type { BusMessage } from '@jobq/queue-core';
+import { BusNotifier } from '../../libs/queue-core/src/bus/bus-notifier';
 import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';

@@ -1,16 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { JobqConfig } from './config/jobq.config';
-import { BroadcastService } from './events/broadcast.service';
-import { PolicyStore } from './policy/policy.store';
+import { BroadcastService } from './redis/broadcast.service';
+import { PolicyStore } from './queues/policy.store';
 import { FleetStore } from './fleet/fleet.store';
 import { QueueEventsRegistry } from './queues/queue-events.registry';
-import { JobWaiter } from './rpc/job-waiter';
 import { QueueRegistry } from './queues/queue.registry';
-import { RedisKeys } from './queues/redis-keys';
+import { RedisKeys } from './names/redis-keys';
 import { RedisCheck } from './redis/redis-check';
 import { RedisConnections } from './redis/redis-connections';
-import { LOGGER, PROCESS_ROLE, ProcessRole } from './tokens';
+import { LOGGER, PROCESS_ROLE, ProcessRole } from './names/tokens';
 
 /** What an app hands {@link QueueCoreModule.forRoot}. */
 export interface QueueCoreOptions {
@@ -27,12 +26,11 @@ const SERVICES = [
   PolicyStore,
   FleetStore,
   QueueEventsRegistry,
-  JobWaiter,
 ];
 
 /**
  * The shared core, global in each app: config, logger, Redis connections, broadcast, queue
- * registry, policy store, fleet store, queue events and job waiter. Import once in the app's root module with `forRoot`.
+ * registry, policy store, fleet store and queue events. Import once in the app's root module with `forRoot`.
  */
 @Global()
 @Module({})

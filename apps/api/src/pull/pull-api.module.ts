@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@jobq/queue-core';
+import { PullModule } from '@jobq/queue-core';
 import { PullController } from './pull.controller';
 
 /** HTTP pull workers. */
 @Module({
-  imports: [JobsModule],
+  imports: [PullModule],
   controllers: [PullController],
 })
 export class PullApiModule {}

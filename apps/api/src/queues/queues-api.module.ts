@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@jobq/queue-core';
+import { QueuesModule } from '@jobq/queue-core';
 import { QueuesController } from './queues.controller';
 
 /** Queue listing, statistics and purge. */
 @Module({
-  imports: [JobsModule],
+  imports: [QueuesModule],
   controllers: [QueuesController],
 })
 export class QueuesApiModule {}

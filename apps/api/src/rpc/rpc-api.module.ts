@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@jobq/queue-core';
+import { RpcModule } from '@jobq/queue-core';
 import { RpcController } from './rpc.controller';
 
 /** `/rpc`. */
-@Module({ imports: [JobsModule], controllers: [RpcController] })
+@Module({ imports: [RpcModule], controllers: [RpcController] })
 export class RpcApiModule {}

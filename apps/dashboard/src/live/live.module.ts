@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@jobq/queue-core';
+import { QueuesModule } from '@jobq/queue-core';
 import { LiveController } from './live.controller';
 import { OverviewLiveService } from './overview-live.service';
 
 /** Server push to open dashboard pages. */
-@Module({ imports: [JobsModule], controllers: [LiveController], providers: [OverviewLiveService] })
+@Module({
+  imports: [QueuesModule],
+  controllers: [LiveController],
+  providers: [OverviewLiveService],
+})
 export class LiveModule {}

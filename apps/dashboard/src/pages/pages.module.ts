@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@jobq/queue-core';
+import { QueuesModule } from '@jobq/queue-core';
 import { OverviewController } from './overview.controller';
 
 /** The dashboard's server-rendered pages. */
-@Module({ imports: [JobsModule], controllers: [OverviewController] })
+@Module({ imports: [QueuesModule], controllers: [OverviewController] })
 export class PagesModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RedisKeys } from '../queues/redis-keys';
-import { AtomEntryParser } from './atom-entry.parser';
-import { AtomFeedBuilder } from './atom-feed.builder';
+import { RedisKeys } from '../names/redis-keys';
+import { AtomEntryParser } from './atom/atom-entry.parser';
+import { AtomFeedBuilder } from './atom/atom-feed.builder';
 import { BusKeys } from './bus-keys';
 import { BusNotifier } from './bus-notifier';
 import { BusPollService } from './bus-poll.service';

@@ -1,4 +1,4 @@
-import { RedisKeys } from '../queues/redis-keys';
+import { RedisKeys } from '../names/redis-keys';
 import { BusKeys } from './bus-keys';
 
 describe('BusKeys', () => {

@@ -1,4 +1,4 @@
-import { RedisKeys } from '../queues/redis-keys';
+import { RedisKeys } from '../names/redis-keys';
 
 /**
  * The bus's Redis layout, under `<prefix>:_jobq:bus:`. Every key of one topic shares the prefix

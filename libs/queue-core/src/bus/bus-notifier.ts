@@ -7,7 +7,7 @@ import {
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RedisConnections } from '../redis/redis-connections';
-import { LOGGER } from '../tokens';
+import { LOGGER } from '../names/tokens';
 import { BusKeys } from './bus-keys';
 import { BusWatch } from './bus-watch';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertValidName } from '../queues/queue-name';
+import { assertValidName } from '../names/queue-name';
 import { BusMessage } from './bus-message';
 import { BusNotifier } from './bus-notifier';
 import { BusStream } from './bus-stream';

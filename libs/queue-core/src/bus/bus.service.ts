@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JobqError } from '../errors/jobq.error';
 import { MalformedEntryError } from '../errors/malformed-entry.error';
 import { MessageTooLargeError } from '../errors/message-too-large.error';
-import { assertValidName } from '../queues/queue-name';
-import { AtomEntryParser, MAX_MESSAGE_BYTES, MAX_TITLE_LENGTH } from './atom-entry.parser';
+import { assertValidName } from '../names/queue-name';
+import { AtomEntryParser, MAX_MESSAGE_BYTES, MAX_TITLE_LENGTH } from './atom/atom-entry.parser';
 import {
   BusMessage,
   BusPage,

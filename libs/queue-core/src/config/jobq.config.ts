@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { NAME_PATTERN } from '../queues/queue-name';
+import { NAME_PATTERN } from '../names/queue-name';
 import {
   IsBoolean,
   IsIn,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisKeys } from '../queues/redis-keys';
+import { RedisKeys } from '../names/redis-keys';
 import { RedisConnections } from '../redis/redis-connections';
 import { LatencyHistogram } from './latency-histogram';
 import { QueueDeltas, QueueFleetStats, WorkerBeat, WorkerRecord } from './worker-record';

@@ -5,16 +5,16 @@ import { JobExistsError } from '../errors/job-exists.error';
 import { JobNotFoundError } from '../errors/job-not-found.error';
 import { JobStateError } from '../errors/job-state.error';
 import { toJobOptions } from '../policy/job-options';
-import { PolicyStore } from '../policy/policy.store';
+import { PolicyStore } from '../queues/policy.store';
 import type { QueuePolicy } from '../policy/queue-policy';
-import { assertValidName } from '../queues/queue-name';
+import { assertValidName } from '../names/queue-name';
 import { QueueRegistry } from '../queues/queue.registry';
 import { batchItem } from './batch-item';
 import type { EnqueuedJob } from './enqueued-job';
 import { EnqueueOptions } from './enqueue-options';
 import { toJobView, JobView } from './job-view';
 import { assertPayload } from './payload';
-import { QueueCountersStore } from './queue-counters.store';
+import { QueueCountersStore } from '../queues/queue-counters.store';
 
 /** Job name when none is given. */
 export const DEFAULT_JOB_NAME = 'default';

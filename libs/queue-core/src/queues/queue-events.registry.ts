@@ -1,24 +1,30 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
 import { JobqConfig } from '../config/jobq.config';
 import { RedisConnections } from '../redis/redis-connections';
-import { LOGGER } from '../tokens';
-import { assertValidName } from './queue-name';
+import { LOGGER } from '../names/tokens';
+import { assertValidName } from '../names/queue-name';
+import { QueueRegistry } from './queue.registry';
 
 /**
  * At most one BullMQ `QueueEvents` per queue per process, created on first use and shared by every
  * waiter (RPC calls, `?wait=` lookups): replies are correlated by job id, never by connection.
  */
 @Injectable()
-export class QueueEventsRegistry implements OnApplicationShutdown {
+export class QueueEventsRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly events = new Map<string, Promise<QueueEvents>>();
 
   constructor(
     private readonly config: JobqConfig,
     private readonly connections: RedisConnections,
+    private readonly registry: QueueRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.onRelease((queue) => this.forget(queue));
+  }
 
   /** The running `QueueEvents` of `queue`, subscribed before it resolves. */
   get(queue: string): Promise<QueueEvents> {

@@ -2,12 +2,12 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { JobqConfig } from '../config/jobq.config';
-import { BroadcastService } from '../events/broadcast.service';
-import { CoreEvent } from '../events/event-names';
+import { BroadcastService } from '../redis/broadcast.service';
+import { CoreEvent } from '../names/event-names';
 import { RedisConnections } from '../redis/redis-connections';
-import { LOGGER } from '../tokens';
-import { NAME_PATTERN, assertValidName } from './queue-name';
-import { RedisKeys } from './redis-keys';
+import { LOGGER } from '../names/tokens';
+import { NAME_PATTERN, assertValidName } from '../names/queue-name';
+import { RedisKeys } from '../names/redis-keys';
 
 /**
  * The set of known queues — kept in Redis (a SET under the prefix) so every process sees the
@@ -20,6 +20,7 @@ import { RedisKeys } from './redis-keys';
 export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly known = new Set<string>();
   private readonly queues = new Map<string, Queue>();
+  private readonly releases = new Set<(name: string) => Promise<void>>();
 
   constructor(
     private readonly config: JobqConfig,
@@ -71,6 +72,19 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
   async list(): Promise<string[]> {
     const names = await this.connections.client.smembers(this.keys.queues);
     return names.sort();
+  }
+
+  /**
+   * Registers what this process must stop using before a queue is purged (its pull workers, its
+   * `QueueEvents`): the capabilities built on the registry hook in here, so purging needs none of them.
+   */
+  onRelease(release: (name: string) => Promise<void>): void {
+    this.releases.add(release);
+  }
+
+  /** Runs every {@link onRelease} hook for `name` in this process. */
+  async release(name: string): Promise<void> {
+    await Promise.all([...this.releases].map((release) => release(name)));
   }
 
   /** Forgets `name` here at once and everywhere else by broadcast (its jobs are the caller's business). */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER } from '../tokens';
+import { LOGGER } from '../names/tokens';
 import { RedisConnections } from './redis-connections';
 
 /** What {@link RedisCheck} found about the Redis server. */

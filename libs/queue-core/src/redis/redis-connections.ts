@@ -2,8 +2,8 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { JobqConfig } from '../config/jobq.config';
-import { LOGGER, PROCESS_ROLE } from '../tokens';
-import type { ProcessRole } from '../tokens';
+import { LOGGER, PROCESS_ROLE } from '../names/tokens';
+import type { ProcessRole } from '../names/tokens';
 
 /** Where a Redis URL is not configured, a standalone app connects here. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,5 +1,5 @@
-import { MalformedEntryError } from '../errors/malformed-entry.error';
-import { MessageTooLargeError } from '../errors/message-too-large.error';
+import { MalformedEntryError } from '../../errors/malformed-entry.error';
+import { MessageTooLargeError } from '../../errors/message-too-large.error';
 import { AtomEntryParser, MAX_MESSAGE_BYTES } from './atom-entry.parser';
 
 const parser = new AtomEntryParser();

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { XMLValidator } from 'fast-xml-parser';
-import { MalformedEntryError } from '../errors/malformed-entry.error';
-import { MessageTooLargeError } from '../errors/message-too-large.error';
-import { JSON_CONTENT_TYPE, MessageDraft } from './bus-message';
+import { MalformedEntryError } from '../../errors/malformed-entry.error';
+import { MessageTooLargeError } from '../../errors/message-too-large.error';
+import { JSON_CONTENT_TYPE, MessageDraft } from '../bus-message';
 import {
   attributeOf,
   childrenOf,

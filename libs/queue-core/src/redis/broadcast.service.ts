@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RedisKeys } from '../queues/redis-keys';
-import { RedisConnections } from '../redis/redis-connections';
-import { LOGGER } from '../tokens';
-import { CoreEventMessage, CoreEventName } from './event-names';
+import { RedisKeys } from '../names/redis-keys';
+import { RedisConnections } from './redis-connections';
+import { LOGGER } from '../names/tokens';
+import { CoreEventMessage, CoreEventName } from '../names/event-names';
 
 type Listener = (name: string) => void;
 

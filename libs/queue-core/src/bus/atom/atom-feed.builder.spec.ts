@@ -1,8 +1,8 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { RedisKeys } from '../queues/redis-keys';
+import { RedisKeys } from '../../names/redis-keys';
 import { AtomEntryParser } from './atom-entry.parser';
 import { AtomFeedBuilder } from './atom-feed.builder';
-import { BusMessage } from './bus-message';
+import { BusMessage } from '../bus-message';
 
 const builder = new AtomFeedBuilder(new RedisKeys('{app}'));
 const message = (seq: number, over: Partial<BusMessage>): BusMessage => ({

@@ -1,14 +1,14 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { BroadcastService } from '../events/broadcast.service';
-import { CoreEvent } from '../events/event-names';
-import { assertValidName } from '../queues/queue-name';
-import { QueueRegistry } from '../queues/queue.registry';
-import { RedisKeys } from '../queues/redis-keys';
+import { BroadcastService } from '../redis/broadcast.service';
+import { CoreEvent } from '../names/event-names';
+import { assertValidName } from '../names/queue-name';
+import { QueueRegistry } from './queue.registry';
+import { RedisKeys } from '../names/redis-keys';
 import { RedisConnections } from '../redis/redis-connections';
-import { LOGGER } from '../tokens';
-import { mergePolicy, validatePolicy } from './policy-validation';
-import { DEFAULT_POLICY, PolicyPatch, QueuePolicy } from './queue-policy';
+import { LOGGER } from '../names/tokens';
+import { mergePolicy, validatePolicy } from '../policy/policy-validation';
+import { DEFAULT_POLICY, PolicyPatch, QueuePolicy } from '../policy/queue-policy';
 
 /** Called with the queue and its new policy whenever a policy changes (in any process). */
 export type PolicyListener = (queue: string, policy: QueuePolicy) => void;

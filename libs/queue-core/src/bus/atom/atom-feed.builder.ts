@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RedisKeys } from '../queues/redis-keys';
+import { RedisKeys } from '../../names/redis-keys';
 import { ATOM_NS, isXmlContentType } from './atom-entry.parser';
-import { contentText } from './bus-entry';
-import { BusMessage, JSON_CONTENT_TYPE } from './bus-message';
+import { contentText } from '../bus-entry';
+import { BusMessage, JSON_CONTENT_TYPE } from '../bus-message';
 import { el, textEl, XmlNode, xmlBuilder, xmlParser } from './xml-nodes';
 
 /** The AtomPub namespace (RFC 5023). */

@@ -8,14 +8,14 @@ import { JobNotFoundError } from '../errors/job-not-found.error';
 import { LeaseGoneError } from '../errors/lease-gone.error';
 import { QueueClosedError } from '../errors/queue-closed.error';
 import { RedisUnavailableError } from '../errors/redis-unavailable.error';
-import { BroadcastService } from '../events/broadcast.service';
-import { CoreEvent } from '../events/event-names';
-import { PolicyStore } from '../policy/policy.store';
+import { BroadcastService } from '../redis/broadcast.service';
+import { CoreEvent } from '../names/event-names';
+import { PolicyStore } from '../queues/policy.store';
 import type { QueuePolicy } from '../policy/queue-policy';
-import { assertValidName } from '../queues/queue-name';
+import { assertValidName } from '../names/queue-name';
 import { QueueRegistry } from '../queues/queue.registry';
 import { RedisConnections } from '../redis/redis-connections';
-import { LOGGER } from '../tokens';
+import { LOGGER } from '../names/tokens';
 import type { LeasedJob, LeaseFailure } from './leased-job';
 import { PullWorker } from './pull-worker';
 
@@ -48,6 +48,7 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.policies.onChange((queue, policy) => this.workers.get(queue)?.configure(policy));
+    this.registry.onRelease((queue) => this.release(queue));
     this.broadcast.on(CoreEvent.QueueRemoved, (queue) => void this.release(queue));
   }
 

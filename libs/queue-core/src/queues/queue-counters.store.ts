@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisKeys } from '../queues/redis-keys';
+import { RedisKeys } from '../names/redis-keys';
 import { RedisConnections } from '../redis/redis-connections';
 
 /** Field of the counters HASH: payloads re-inserted after a worker failure (presque `PUT`). Persisted — never rename. */

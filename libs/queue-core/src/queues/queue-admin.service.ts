@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FleetStore } from '../fleet/fleet.store';
-import { PolicyStore } from '../policy/policy.store';
-import { QueueEventsRegistry } from '../queues/queue-events.registry';
-import { assertValidName } from '../queues/queue-name';
-import { QueueRegistry } from '../queues/queue.registry';
-import { PullService } from './pull.service';
+import { PolicyStore } from './policy.store';
+import { assertValidName } from '../names/queue-name';
+import { QueueRegistry } from './queue.registry';
 import { QueueCountersStore } from './queue-counters.store';
 
 /** Destructive queue-level actions. */
@@ -15,8 +13,6 @@ export class QueueAdminService {
     private readonly policies: PolicyStore,
     private readonly counters: QueueCountersStore,
     private readonly fleet: FleetStore,
-    private readonly pull: PullService,
-    private readonly events: QueueEventsRegistry,
   ) {}
 
   /**
@@ -26,8 +22,7 @@ export class QueueAdminService {
    */
   async purge(queue: string): Promise<void> {
     assertValidName(queue);
-    await this.pull.release(queue);
-    await this.events.forget(queue);
+    await this.registry.release(queue);
     await this.registry.queue(queue).obliterate({ force: true });
     await Promise.all([
       this.counters.remove(queue),

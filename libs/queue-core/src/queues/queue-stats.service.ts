@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { FleetStore } from '../fleet/fleet.store';
-import { PolicyStore } from '../policy/policy.store';
-import { assertValidName } from '../queues/queue-name';
-import { queueTotals } from '../queues/queue-totals';
-import { QueueRegistry } from '../queues/queue.registry';
+import { PolicyStore } from './policy.store';
+import { assertValidName } from '../names/queue-name';
+import { queueTotals } from './queue-totals';
+import { QueueRegistry } from './queue.registry';
 import { RedisConnections } from '../redis/redis-connections';
 import { QueueCountersStore } from './queue-counters.store';
 import {
