@@ -9,6 +9,7 @@ import { QueueRegistry } from './queues/queue.registry';
 import { RedisKeys } from './names/redis-keys';
 import { RedisCheck } from './redis/redis-check';
 import { RedisConnections } from './redis/redis-connections';
+import { RedisSubscriber } from './redis/redis-subscriber';
 import { LOGGER, PROCESS_ROLE, ProcessRole } from './names/tokens';
 
 /** What an app hands {@link QueueCoreModule.forRoot}. */
@@ -21,6 +22,7 @@ export interface QueueCoreOptions {
 const SERVICES = [
   RedisConnections,
   RedisCheck,
+  RedisSubscriber,
   BroadcastService,
   QueueRegistry,
   PolicyStore,

@@ -3,10 +3,10 @@ import {
   Inject,
   Injectable,
   OnApplicationShutdown,
+  OnModuleInit,
 } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RedisConnections } from '../redis/redis-connections';
+import { RedisSubscriber } from '../redis/redis-subscriber';
 import { LOGGER } from '../names/tokens';
 import { BusKeys } from './bus-keys';
 import { BusWatch } from './bus-watch';
@@ -15,10 +15,22 @@ const SUBSCRIBE_TIMEOUT_MS = 3000;
 /** How long a topic's channel stays subscribed after its last waiter left (re-polls reuse it). */
 const LINGER_MS = 30_000;
 
+/** How a {@link BusNotifier.follow} waits between reads. */
+export interface FollowOptions {
+  /** For a poll or stream client: its id and poll generation; a newer generation ends the follow. */
+  client?: { id: string; gen: number };
+  /** Ends the follow. */
+  signal?: AbortSignal;
+  /** Wait this long in all for something to read, then end (a long-poll, a feed `wait`). */
+  waitMs?: number;
+  /** Yield an empty batch after this long with nothing new, and go on (a stream's keep-alive). */
+  heartbeatMs?: number;
+}
+
 /**
- * The bus subscription of a process: one pub/sub connection, subscribed to the wake-up channel
- * of each topic that has a waiting long-poll, feed `wait` or SSE stream here (see
- * `BusKeys.notify`). A thousand waiting clients cost a thousand timers, not a thousand Redis
+ * The bus's wake-ups in a process: on the process's one pub/sub connection
+ * ({@link RedisSubscriber}), subscribed to the wake-up channel of each topic that has a waiting
+ * long-poll, feed `wait` or SSE stream here (see `BusKeys.notify`). A thousand waiting clients cost a thousand timers, not a thousand Redis
  * connections, and a publish to a topic nobody waits on wakes no process at all. A topic's
  * channel is left {@link LINGER_MS} after its last waiter, so clients that poll again and again
  * do not subscribe each time.
@@ -27,20 +39,59 @@ const LINGER_MS = 30_000;
  * re-read Redis.
  */
 @Injectable()
-export class BusNotifier implements BeforeApplicationShutdown, OnApplicationShutdown {
-  private subscriber?: Redis;
+export class BusNotifier implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private closing = false;
   private readonly byTopic = new Map<string, Set<BusWatch>>();
   private readonly byClient = new Map<string, Set<BusWatch>>();
-  /** Subscribed (or subscribing) topics by channel, with the subscription's settling. */
-  private readonly channels = new Map<string, { topic: string; subscribed: Promise<void> }>();
+  /** Subscribed (or subscribing) channels, with the subscription's settling. */
+  private readonly channels = new Map<string, Promise<void>>();
   private readonly lingering = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly connections: RedisConnections,
+    private readonly subscriber: RedisSubscriber,
     private readonly keys: BusKeys,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  onModuleInit(): void {
+    this.subscriber.onReconnect(() => this.wakeAll('message'));
+  }
+
+  /**
+   * The one wait loop of the bus: reads with `read`, yields each non-empty batch, and while a read
+   * finds nothing waits for the topic's next wake-up (watching from before the first read, so no
+   * publish falls between a read and its wait) and reads again. Ends when `read` answers `null`
+   * (the client was superseded in Redis), on `signal`, when a newer poll of the client begins, when
+   * the process shuts down, or when `waitMs` has passed; with `heartbeatMs`, an empty batch marks
+   * each quiet period.
+   */
+  async *follow<T>(
+    topic: string,
+    read: () => Promise<T[] | null>,
+    { client, signal, waitMs, heartbeatMs }: FollowOptions,
+  ): AsyncGenerator<T[]> {
+    const watch = await this.watch(topic, client);
+    const deadline = waitMs === undefined ? Infinity : Date.now() + waitMs;
+    try {
+      while (!signal?.aborted) {
+        const batch = await read();
+        if (batch === null) return;
+        if (batch.length > 0) {
+          yield batch;
+          continue;
+        }
+        const reason = await watch.wait(
+          Math.min(heartbeatMs ?? Infinity, deadline - Date.now()),
+          signal,
+        );
+        if (reason === 'message') continue;
+        if (reason !== 'timeout' || heartbeatMs === undefined || Date.now() >= deadline) return;
+        yield [];
+      }
+    } finally {
+      watch.close();
+    }
+  }
 
   /**
    * Registers a watch on `topic` (and, for a poll client, on being superseded), once this process
@@ -73,7 +124,6 @@ export class BusNotifier implements BeforeApplicationShutdown, OnApplicationShut
     for (const timer of this.lingering.values()) clearTimeout(timer);
     this.lingering.clear();
     this.channels.clear();
-    this.subscriber = undefined;
   }
 
   /** Subscribes to the topic's channel unless already, waiting up to 3 s (then best-effort). */
@@ -81,20 +131,20 @@ export class BusNotifier implements BeforeApplicationShutdown, OnApplicationShut
     const channel = this.keys.notify(topic);
     clearTimeout(this.lingering.get(channel));
     this.lingering.delete(channel);
-    let entry = this.channels.get(channel);
-    if (!entry) {
-      entry = { topic, subscribed: this.subscribe(channel) };
-      this.channels.set(channel, entry);
-    }
-    return entry.subscribed;
+    let subscribed = this.channels.get(channel);
+    if (!subscribed) this.channels.set(channel, (subscribed = this.subscribe(channel, topic)));
+    return subscribed;
   }
 
-  private async subscribe(channel: string): Promise<void> {
+  private async subscribe(channel: string, topic: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timed out')), SUBSCRIBE_TIMEOUT_MS);
     });
-    await Promise.race([this.connection().subscribe(channel), timeout])
+    await Promise.race([
+      this.subscriber.subscribe(channel, (raw) => this.dispatch(topic, raw)),
+      timeout,
+    ])
       .catch((err: Error) =>
         this.logger.warn(
           { err: err.message, channel },
@@ -104,21 +154,7 @@ export class BusNotifier implements BeforeApplicationShutdown, OnApplicationShut
       .finally(() => clearTimeout(timer));
   }
 
-  private connection(): Redis {
-    if (this.subscriber) return this.subscriber;
-    const subscriber = this.connections.create('bus-notify', true);
-    subscriber.on('message', (channel: string, raw: string) => this.dispatch(channel, raw));
-    let readyBefore = false;
-    subscriber.on('ready', () => {
-      if (readyBefore) this.wakeAll('message');
-      readyBefore = true;
-    });
-    return (this.subscriber = subscriber);
-  }
-
-  private dispatch(channel: string, raw: string): void {
-    const topic = this.channels.get(channel)?.topic;
-    if (topic === undefined) return;
+  private dispatch(topic: string, raw: string): void {
     if (raw === 'm') {
       for (const watch of this.byTopic.get(topic) ?? []) watch.wake('message');
       return;
@@ -148,7 +184,7 @@ export class BusNotifier implements BeforeApplicationShutdown, OnApplicationShut
       this.lingering.delete(channel);
       this.channels.delete(channel);
       this.subscriber
-        ?.unsubscribe(channel)
+        .unsubscribe(channel)
         .catch((err: Error) =>
           this.logger.warn({ err: err.message, channel }, 'bus notifier: unsubscribe failed'),
         );

@@ -37,19 +37,15 @@ export class BusPollService {
   async poll(topic: string, clientId: string, options: PollOptions): Promise<BusMessage[]> {
     assertValidName(topic, 'topic');
     const gen = await this.cursors.begin(topic, clientId);
-    const watch = await this.notifier.watch(topic, { id: clientId, gen });
-    const deadline = Date.now() + options.timeoutMs;
-    try {
-      while (!options.signal?.aborted) {
-        const messages = await this.cursors.take(topic, clientId, gen, POLL_BATCH);
-        if (messages === null || messages.length > 0) return messages ?? [];
-        const reason = await watch.wait(deadline - Date.now(), options.signal);
-        if (reason !== 'message') break;
-      }
-      return [];
-    } finally {
-      watch.close();
+    const take = () => this.cursors.take(topic, clientId, gen, POLL_BATCH);
+    for await (const messages of this.notifier.follow(topic, take, {
+      client: { id: clientId, gen },
+      waitMs: options.timeoutMs,
+      signal: options.signal,
+    })) {
+      return messages;
     }
+    return [];
   }
 
   /**

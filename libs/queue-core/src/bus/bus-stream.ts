@@ -24,22 +24,12 @@ export class BusStream {
    * Ends when `signal` aborts, a newer poll or stream of the same client begins, or the process
    * shuts down.
    */
-  async *batches(signal: AbortSignal, heartbeatMs: number): AsyncGenerator<BusMessage[]> {
-    const watch = await this.notifier.watch(this.topic, { id: this.clientId, gen: this.gen });
-    try {
-      while (!signal.aborted) {
-        const messages = await this.cursors.take(this.topic, this.clientId, this.gen, STREAM_BATCH);
-        if (messages === null) return;
-        if (messages.length > 0) {
-          yield messages;
-          continue;
-        }
-        const reason = await watch.wait(heartbeatMs, signal);
-        if (reason === 'timeout') yield [];
-        else if (reason !== 'message') return;
-      }
-    } finally {
-      watch.close();
-    }
+  batches(signal: AbortSignal, heartbeatMs: number): AsyncGenerator<BusMessage[]> {
+    const take = () => this.cursors.take(this.topic, this.clientId, this.gen, STREAM_BATCH);
+    return this.notifier.follow(this.topic, take, {
+      client: { id: this.clientId, gen: this.gen },
+      signal,
+      heartbeatMs,
+    });
   }
 }

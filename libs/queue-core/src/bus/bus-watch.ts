@@ -31,7 +31,10 @@ export class BusWatch {
     if (this.resolve) this.resolve(this.take());
   }
 
-  /** Resolves on the next wake-up (or at once if one came since the last call), timeout or abort. */
+  /**
+   * Resolves on the next wake-up (or at once if one came since the last call), after `timeoutMs`
+   * (`Infinity`: never) or on abort.
+   */
   wait(timeoutMs: number, signal?: AbortSignal): Promise<WakeReason> {
     if (signal?.aborted) return Promise.resolve('aborted');
     if (this.pending) return Promise.resolve(this.take());
@@ -43,7 +46,9 @@ export class BusWatch {
         resolve(reason);
       };
       const onAbort = () => done('aborted');
-      const timer = setTimeout(() => done('timeout'), Math.max(0, timeoutMs));
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(() => done('timeout'), Math.max(0, timeoutMs))
+        : undefined;
       signal?.addEventListener('abort', onAbort, { once: true });
       this.resolve = done;
     });

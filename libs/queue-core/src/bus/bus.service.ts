@@ -86,20 +86,16 @@ export class BusService {
       );
     }
     const page = (messages: BusMessage[]): BusPage => ({ topic, messages, cursor: cursor?.id });
+    const read = () => this.store.read(topic, cursor, limit);
     const waitMs = options.waitMs ?? 0;
-    if (waitMs <= 0) return page(await this.store.read(topic, cursor, limit));
-    const watch = await this.notifier.watch(topic);
-    const deadline = Date.now() + waitMs;
-    try {
-      for (;;) {
-        const messages = await this.store.read(topic, cursor, limit);
-        if (messages.length > 0) return page(messages);
-        const reason = await watch.wait(deadline - Date.now(), options.signal);
-        if (reason !== 'message') return page(messages);
-      }
-    } finally {
-      watch.close();
+    if (waitMs <= 0) return page(await read());
+    for await (const messages of this.notifier.follow(topic, read, {
+      waitMs,
+      signal: options.signal,
+    })) {
+      return page(messages);
     }
+    return page([]);
   }
 
   /** One message by id. */

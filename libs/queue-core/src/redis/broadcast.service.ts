@@ -1,26 +1,27 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RedisKeys } from '../names/redis-keys';
 import { RedisConnections } from './redis-connections';
+import { RedisSubscriber } from './redis-subscriber';
 import { LOGGER } from '../names/tokens';
 import { CoreEventMessage, CoreEventName } from '../names/event-names';
 
 type Listener = (name: string) => void;
 
 /**
- * Cross-process invalidation over Redis pub/sub: one subscriber connection per process, opened
- * on the first {@link on}. Delivery is best-effort (pub/sub), so every cache that listens also
- * has a way to reload from Redis.
+ * Cross-process invalidation over Redis pub/sub, on the process's one {@link RedisSubscriber}
+ * connection, subscribed on the first {@link on}. Delivery is best-effort (pub/sub), so every
+ * cache that listens also has a way to reload from Redis.
  */
 @Injectable()
 export class BroadcastService implements OnApplicationShutdown {
-  private subscriber?: Redis;
+  private subscribed = false;
   private readonly listeners = new Map<CoreEventName, Set<Listener>>();
 
   constructor(
     private readonly connections: RedisConnections,
     private readonly keys: RedisKeys,
+    private readonly subscriber: RedisSubscriber,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -35,16 +36,12 @@ export class BroadcastService implements OnApplicationShutdown {
     let set = this.listeners.get(type);
     if (!set) this.listeners.set(type, (set = new Set()));
     set.add(listener);
-    if (!this.subscriber) {
-      this.subscriber = this.connections.create('broadcast', true);
-      this.subscriber.on('message', (_channel: string, raw: string) => this.dispatch(raw));
-      // Not awaited: a process must boot while Redis is down; ioredis subscribes on (re)connect.
-      this.subscriber
-        .subscribe(this.keys.events)
-        .catch((err: Error) =>
-          this.logger.warn({ err: err.message }, 'broadcast subscribe failed'),
-        );
-    }
+    if (this.subscribed) return;
+    this.subscribed = true;
+    // Not awaited: a process must boot while Redis is down; ioredis subscribes on (re)connect.
+    this.subscriber
+      .subscribe(this.keys.events, (raw) => this.dispatch(raw))
+      .catch((err: Error) => this.logger.warn({ err: err.message }, 'broadcast subscribe failed'));
   }
 
   private dispatch(raw: string): void {
@@ -66,6 +63,6 @@ export class BroadcastService implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.listeners.clear();
-    this.subscriber = undefined;
+    this.subscribed = false;
   }
 }
