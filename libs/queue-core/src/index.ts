@@ -37,6 +37,19 @@ export type { FieldOptions, IntFieldOptions, NumberUnit } from './validation/fie
 export { declaredFieldSchemas } from './validation/field-schema';
 export type { FieldSchema } from './validation/field-schema';
 
+// Roles and the audit trail
+export { can, CAPABILITIES, isRole, ROLE_CAPABILITIES, ROLES, rolesThatCan } from './auth/roles';
+export type { Capability, Role } from './auth/roles';
+export { AuditModule } from './audit/audit.module';
+export { AUDIT_MAX_ENTRIES, AUDIT_MAX_PAGE, AuditStore } from './audit/audit.store';
+export type {
+  AuditAction,
+  AuditActor,
+  AuditEntry,
+  AuditPage,
+  AuditRecord,
+} from './audit/audit-entry';
+
 // Redis
 export { RedisConnections } from './redis/redis-connections';
 export { RedisCheck } from './redis/redis-check';
