@@ -35,6 +35,21 @@ describe('an app that cannot boot logs why and exits 1', () => {
     }
   });
 
+  it.each([
+    ['api', 'API_HOST', 'API_KEYS'],
+    ['dashboard', 'DASHBOARD_HOST', 'DASHBOARD_USERS'],
+  ] as const)(
+    '%s told to listen beyond loopback with nobody configured',
+    async (app, host, who) => {
+      const child = spawnApp(app, testEnv({ LOG_LEVEL: 'info', [host]: '0.0.0.0' }));
+      expect((await child.exited).code).toBe(1);
+      expect(fatalLine(child.lines, app)).toMatchObject({ level: 60, app });
+      expect(child.lines.join('\n')).toMatch(
+        new RegExp(`${host}=0.0.0.0 listens beyond this machine, but ${who} is not set`),
+      );
+    },
+  );
+
   it('a worker told to serve a queue no handler serves', async () => {
     const child = spawnApp('worker', testEnv({ LOG_LEVEL: 'info', WORKER_QUEUES: 'nope' }));
     expect((await child.exited).code).toBe(1);

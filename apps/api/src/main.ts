@@ -7,5 +7,10 @@ runHttpApp({
   name: 'api',
   module: (config, logger) => ApiModule.forRoot(config, logger),
   address: (config) => ({ host: config.API_HOST, port: config.API_PORT }),
+  access: (config) => ({
+    variable: 'API_KEYS',
+    hostVariable: 'API_HOST',
+    configured: Boolean(config.API_KEYS),
+  }),
   prepare: setupOpenApi,
 });

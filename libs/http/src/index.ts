@@ -6,6 +6,8 @@
 // The app
 export { runHttpApp } from './run-http-app';
 export type { HttpAppLaunch } from './run-http-app';
+export { applyLoopbackRule, isLoopback } from './loopback-rule';
+export type { AccessConfig } from './loopback-rule';
 export { createHttpApp } from './create-http-app';
 export type { HttpAppOptions } from './create-http-app';
 export { HealthModule } from './health/health.module';

@@ -9,6 +9,7 @@ import {
 } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { createHttpApp } from './create-http-app';
+import { AccessConfig, applyLoopbackRule } from './loopback-rule';
 
 /** What {@link runHttpApp} starts. */
 export interface HttpAppLaunch {
@@ -18,6 +19,8 @@ export interface HttpAppLaunch {
   module(config: JobqConfig, logger: Logger): DynamicModule;
   /** Where it listens. */
   address(config: JobqConfig): { host: string; port: number };
+  /** Who may call it; with nobody configured, it listens on loopback only (SPEC §8). */
+  access(config: JobqConfig): AccessConfig;
   /** Anything to set up on the app before it listens (the API's OpenAPI document). */
   prepare?(app: NestFastifyApplication): void;
 }
@@ -25,7 +28,8 @@ export interface HttpAppLaunch {
 /**
  * The `main` of an HTTP app: reads the configuration (a bad value exits 1 naming the key), builds
  * the app with {@link createHttpApp}, checks Redis, listens and logs `<name> listening` with its
- * URL. A boot failure (a port in use, say) is logged and exits 1.
+ * URL. With nobody configured to call it, it listens on loopback only (and refuses any other
+ * address). A boot failure (a port in use, say) is logged and exits 1.
  */
 export function runHttpApp(launch: HttpAppLaunch): void {
   const config = loadConfigOrExit();
@@ -34,9 +38,11 @@ export function runHttpApp(launch: HttpAppLaunch): void {
 }
 
 async function boot(launch: HttpAppLaunch, config: JobqConfig, logger: Logger): Promise<void> {
+  const address = launch.address(config);
+  applyLoopbackRule(address.host, launch.access(config), logger);
   const app = await createHttpApp({ module: launch.module(config, logger), logger });
   launch.prepare?.(app);
   await app.get(RedisCheck).checkAtBoot();
-  await app.listen(launch.address(config));
+  await app.listen(address);
   logger.info({ url: await app.getUrl() }, `${launch.name} listening`);
 }
