@@ -20,8 +20,9 @@ export { ConfigError } from './errors/config.error';
 export { JobqError } from './errors/jobq.error';
 export type { JobqErrorKind } from './errors/jobq.error';
 export { InvalidPayloadError } from './errors/invalid-payload.error';
+export { InvalidFieldsError } from './errors/invalid-fields.error';
+export type { FieldProblem } from './errors/invalid-fields.error';
 export { InvalidPolicyError } from './errors/invalid-policy.error';
-export type { PolicyFieldProblem } from './errors/invalid-policy.error';
 export { JobNotFoundError } from './errors/job-not-found.error';
 export { NoJobError } from './errors/no-job.error';
 export { WorkerNotFoundError } from './errors/worker-not-found.error';
@@ -96,6 +97,16 @@ export type { LeasedJob, LeaseFailure } from './pull/leased-job';
 export { RpcModule } from './rpc/rpc.module';
 export { MAX_RPC_WAIT_S, RpcService } from './rpc/rpc.service';
 export type { JobOutcome } from './rpc/job-waiter';
+
+// Schedules
+export { SchedulesModule } from './schedules/schedules.module';
+export { ScheduleService } from './schedules/schedule.service';
+export type { UpsertedSchedule } from './schedules/schedule.service';
+export { MIN_EVERY_MS, ScheduledJobOptions, ScheduleSpec } from './schedules/schedule-spec';
+export { validateSchedule } from './schedules/schedule-validation';
+export type { ScheduleView } from './schedules/schedule-view';
+export { InvalidScheduleError } from './errors/invalid-schedule.error';
+export { ScheduleNotFoundError } from './errors/schedule-not-found.error';
 
 // Worker fleet
 export { FleetStore } from './fleet/fleet.store';

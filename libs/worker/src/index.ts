@@ -5,7 +5,7 @@
 
 // Writing handlers
 export { JobHandler } from './handlers/job-handler.decorator';
-export type { JobHandlerOptions } from './handlers/job-handler.decorator';
+export type { DeclaredSchedule, JobHandlerOptions } from './handlers/job-handler.decorator';
 export type { Handler, HandlerContext } from './handlers/handler';
 export { JobTimeoutError } from './processing/job-timeout.error';
 

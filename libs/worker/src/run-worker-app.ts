@@ -29,10 +29,11 @@ export interface WorkerAppOptions {
 export function runWorkerApp({ name = 'worker', handlers }: WorkerAppOptions): void {
   const config = loadConfigOrExit();
   const logger = createLogger(name, config.LOG_LEVEL);
-  exitOnBootFailure(logger, name, boot(config, logger, handlers(config)));
+  exitOnBootFailure(logger, name, boot(name, config, logger, handlers(config)));
 }
 
 async function boot(
+  name: string,
   config: JobqConfig,
   logger: Logger,
   handlers: (Type | DynamicModule)[],
@@ -40,7 +41,7 @@ async function boot(
   const running: { app?: INestApplicationContext } = {};
   stopOnSignals(logger, config.WORKER_GRACE_MS, running);
   const app = (running.app = await NestFactory.createApplicationContext(
-    JobqWorkerModule.forRoot({ config, logger, handlers }),
+    JobqWorkerModule.forRoot({ app: name, config, logger, handlers }),
     { logger: new PinoNestLogger(logger), abortOnError: false },
   ));
   await app.get(RedisCheck).checkAtBoot();

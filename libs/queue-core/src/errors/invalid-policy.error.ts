@@ -1,19 +1,8 @@
-import { JobqError } from './jobq.error';
-
-/** One rejected policy field: its dotted path and what is wrong with it. */
-export interface PolicyFieldProblem {
-  field: string;
-  problems: string[];
-}
+import { FieldProblem, InvalidFieldsError } from './invalid-fields.error';
 
 /** A policy update with a field that is missing, of the wrong type or out of range. */
-export class InvalidPolicyError extends JobqError {
-  constructor(readonly fields: PolicyFieldProblem[]) {
-    super(
-      'invalid',
-      'INVALID_POLICY',
-      `invalid policy: ${fields.map((f) => f.problems[0] ?? `${f.field} is invalid`).join('; ')}`,
-      fields,
-    );
+export class InvalidPolicyError extends InvalidFieldsError {
+  constructor(fields: FieldProblem[]) {
+    super('INVALID_POLICY', 'policy', fields);
   }
 }

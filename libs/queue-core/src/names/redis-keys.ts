@@ -16,6 +16,16 @@ export class RedisKeys {
     return `${this.prefix}:_jobq:events`;
   }
 
+  /** SET of the queues that have schedules. Persisted — never rename. */
+  get scheduledQueues(): string {
+    return `${this.prefix}:_jobq:schedules`;
+  }
+
+  /** HASH of a queue's schedule records (field = schedule id, value = JSON). Persisted — never rename. */
+  schedules(queue: string): string {
+    return `${this.prefix}:_jobq:schedules:${queue}`;
+  }
+
   /** Any further jobq-owned key: `<prefix>:_jobq:<parts…>`. */
   key(...parts: string[]): string {
     return `${this.prefix}:_jobq:${parts.join(':')}`;

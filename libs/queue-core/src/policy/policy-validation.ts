@@ -1,6 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
-import { InvalidPolicyError, PolicyFieldProblem } from '../errors/invalid-policy.error';
+import { InvalidPolicyError } from '../errors/invalid-policy.error';
+import { checkFields } from '../validation/field-problems';
 import { deepFreeze } from './deep-freeze';
 import { PolicyPatch, QueuePolicy } from './queue-policy';
 
@@ -27,39 +26,11 @@ function merge(base: Plain, patch: Plain): Plain {
 }
 
 /**
- * Validates a complete policy (class-validator, unknown fields refused) and returns it as a
- * deeply frozen plain object; throws {@link InvalidPolicyError} naming every bad field.
+ * Validates a complete policy (unknown fields refused) and returns it as a deeply frozen plain
+ * object; throws {@link InvalidPolicyError} naming every bad field.
  */
 export function validatePolicy(plain: unknown): QueuePolicy {
-  if (!isPlainObject(plain)) {
-    throw new InvalidPolicyError([{ field: 'policy', problems: ['policy must be a JSON object'] }]);
-  }
-  const instance = plainToInstance(QueuePolicy, plain);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new InvalidPolicyError(flatten(errors, ''));
+  const { problems } = checkFields(QueuePolicy, plain, 'policy');
+  if (problems.length > 0) throw new InvalidPolicyError(problems);
   return deepFreeze(JSON.parse(JSON.stringify(plain)) as QueuePolicy);
-}
-
-function flatten(errors: ValidationError[], parent: string): PolicyFieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: PolicyFieldProblem[] = error.constraints
-      ? [
-          {
-            field,
-            // Decorators run bottom-up: reversed, the type check (topmost) comes first.
-            problems: Object.entries(error.constraints)
-              .reverse()
-              .map(([kind, message]) =>
-                kind === 'whitelistValidation'
-                  ? `${field} is not a policy field`
-                  : parent
-                    ? `${parent}.${message}`
-                    : message,
-              ),
-          },
-        ]
-      : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }

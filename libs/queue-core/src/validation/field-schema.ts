@@ -8,6 +8,7 @@ export interface FieldSchema {
   minLength?: number;
   maxLength?: number;
   enum?: readonly string[];
+  format?: 'date-time';
   /** For a nested object: its class. */
   nested?: () => abstract new () => object;
   description?: string;

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsObject,
   IsOptional,
@@ -142,6 +143,25 @@ export function TextField(options: TextFieldOptions = {}): PropertyDecorator {
     type: 'string',
     minLength: min,
     maxLength: max,
+    ...docOf(options),
+  });
+}
+
+/** Any JSON object, checked no further (a job's data). */
+export function ObjectField(options: FieldOptions = {}): PropertyDecorator {
+  const message = `$property must be a JSON object like {"key":"value"}${options.nullable ? ' or null' : ''}`;
+  return document(stack(...presence(options), IsObject({ message })), {
+    type: 'object',
+    ...docOf(options),
+  });
+}
+
+/** A date and time in ISO 8601 (`2027-01-01T09:00:00Z`). */
+export function DateTimeField(options: FieldOptions = {}): PropertyDecorator {
+  const message = `$property must be a date and time in ISO 8601, like 2027-01-01T09:00:00Z${options.nullable ? ', or null' : ''}`;
+  return document(stack(...presence(options), IsISO8601({ strict: true }, { message })), {
+    type: 'string',
+    format: 'date-time',
     ...docOf(options),
   });
 }

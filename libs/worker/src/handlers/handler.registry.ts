@@ -4,13 +4,14 @@ import { LOGGER } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { DuplicateHandlerError } from './duplicate-handler.error';
 import type { Handler } from './handler';
-import { JOB_HANDLER } from './job-handler.decorator';
+import { JOB_HANDLER, type DeclaredSchedule } from './job-handler.decorator';
 import { NoHandlerError } from './no-handler.error';
 
 /** A handler as registered: the instance and its class name (for messages). */
 export interface RegisteredHandler {
   readonly handler: Handler;
   readonly className: string;
+  readonly schedule?: DeclaredSchedule;
 }
 
 /**
@@ -39,7 +40,7 @@ export class HandlerRegistry implements OnModuleInit {
       if (typeof handler?.handle !== 'function') {
         throw new Error(`handler ${className} has no handle(job, ctx) method`);
       }
-      this.add(target.queue, target.name, handler, className);
+      this.add(target.queue, target.name, handler, className, target.schedule);
     }
     for (const [queue, handlers] of this.byQueue) {
       this.logger.debug({ queue, jobs: [...handlers.keys()] }, 'handlers found');
@@ -50,12 +51,18 @@ export class HandlerRegistry implements OnModuleInit {
    * Registers `handler` for jobs `name` on `queue`.
    * @throws DuplicateHandlerError when that queue and name already have a handler.
    */
-  add(queue: string, name: string, handler: Handler, className: string): void {
+  add(
+    queue: string,
+    name: string,
+    handler: Handler,
+    className: string,
+    schedule?: DeclaredSchedule,
+  ): void {
     let handlers = this.byQueue.get(queue);
     if (!handlers) this.byQueue.set(queue, (handlers = new Map()));
     const existing = handlers.get(name);
     if (existing) throw new DuplicateHandlerError(queue, name, existing.className, className);
-    handlers.set(name, { handler, className });
+    handlers.set(name, { handler, className, schedule });
   }
 
   /**
@@ -66,6 +73,13 @@ export class HandlerRegistry implements OnModuleInit {
     const found = this.byQueue.get(queue)?.get(name);
     if (!found) throw new NoHandlerError(queue, name, this.jobs(queue));
     return found.handler;
+  }
+
+  /** The schedules declared with the handlers of `queue` (`@JobHandler({ schedule })`), with their job names. */
+  schedules(queue: string): { name: string; schedule: DeclaredSchedule }[] {
+    return [...(this.byQueue.get(queue) ?? [])].flatMap(([name, { schedule }]) =>
+      schedule ? [{ name, schedule }] : [],
+    );
   }
 
   /** Queues that have at least one handler, sorted. */

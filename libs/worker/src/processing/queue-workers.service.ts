@@ -21,6 +21,7 @@ import type { QueuePolicy } from '@jobq/queue-core';
 import { HandlerRegistry } from '../handlers/handler.registry';
 import { HeartbeatService } from '../heartbeat/heartbeat.service';
 import { JobRunner } from './job.runner';
+import { DeclaredSchedules } from '../schedules/declared-schedules.service';
 
 /**
  * One BullMQ `Worker` per served queue: every queue with handlers, or the ones `WORKER_QUEUES`
@@ -40,6 +41,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly runner: JobRunner,
     private readonly heartbeat: HeartbeatService,
     private readonly policies: PolicyStore,
+    private readonly schedules: DeclaredSchedules,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -62,6 +64,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       if (worker) Object.assign(worker.opts, toRetention(policy));
     });
     await Promise.all([...this.workers.values()].map((w) => w.waitUntilReady()));
+    await this.schedules.apply(this.served);
     await this.heartbeat.start(this.served);
   }
 
