@@ -4,7 +4,7 @@ import { createHttpApp } from '@jobq/http';
 import { createLogger, JobqConfig } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { setupOpenApi } from '../../apps/api/src/open-api';
+import { prepareApi } from '../../apps/api/src/prepare-api';
 import { DashboardModule } from '../../apps/dashboard/src/dashboard.module';
 import { testConfig } from './test-env';
 import { SpawnedProcess, spawnDist } from '../../scripts/lib/spawned-process';
@@ -25,11 +25,11 @@ async function startHttp(
   name: string,
   root: RootModule,
   config: JobqConfig,
-  prepare?: (app: NestFastifyApplication) => void,
+  prepare?: (app: NestFastifyApplication) => void | Promise<void>,
 ): Promise<RunningHttpApp> {
   const logger = createLogger(name, config.LOG_LEVEL);
   const app = await createHttpApp({ module: root.forRoot(config, logger), logger });
-  prepare?.(app);
+  await prepare?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -38,7 +38,7 @@ async function startHttp(
 
 /** Boots the real API in-process on a free port against the harness Redis. */
 export function startApi(config: JobqConfig = testConfig()): Promise<RunningHttpApp> {
-  return startHttp('api', ApiModule, config, setupOpenApi);
+  return startHttp('api', ApiModule, config, (app) => prepareApi(app, config));
 }
 
 /** Boots the real dashboard in-process on a free port against the harness Redis. */

@@ -11,6 +11,7 @@ import { PullApiModule } from './pull/pull-api.module';
 import { QueuesApiModule } from './queues/queues-api.module';
 import { WorkersModule } from './workers/workers.module';
 import { BusModule } from './bus/bus.module';
+import { AuditApiModule } from './audit/audit-api.module';
 
 /** Root module of the REST API. */
 @Module({})
@@ -30,6 +31,7 @@ export class ApiModule {
         MetricsModule,
         BusModule,
         RpcApiModule,
+        AuditApiModule,
       ],
     };
   }

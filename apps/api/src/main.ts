@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runHttpApp } from '@jobq/http';
 import { ApiModule } from './api.module';
-import { setupOpenApi } from './open-api';
+import { apiKeys, prepareApi } from './prepare-api';
 
 runHttpApp({
   name: 'api',
@@ -10,7 +10,7 @@ runHttpApp({
   access: (config) => ({
     variable: 'API_KEYS',
     hostVariable: 'API_HOST',
-    configured: Boolean(config.API_KEYS),
+    configured: apiKeys(config).configured,
   }),
-  prepare: setupOpenApi,
+  prepare: prepareApi,
 });

@@ -12,6 +12,22 @@ export { createHttpApp } from './create-http-app';
 export type { HttpAppOptions } from './create-http-app';
 export { HealthModule } from './health/health.module';
 
+// Who may call what: API keys and roles on every route
+export {
+  Public,
+  Requires,
+  ROUTE_ACCESS,
+  BEARER_SCHEME,
+  ACCESS_EXTENSION,
+} from './auth/requires.decorator';
+export type { RouteAccess } from './auth/requires.decorator';
+export { enforceRouteAccess } from './auth/api-key-auth';
+export type { RouteAccessOptions } from './auth/api-key-auth';
+export { limitKeyRates } from './auth/key-rate-limit';
+export { RateLimitedError } from './auth/rate-limited.error';
+export { callerOf } from './auth/caller';
+export { BEARER_SECURITY, documentAccess } from './auth/document-access';
+
 // Errors and validation at the edge
 export type { ErrorBody } from './error-body';
 export { JobqExceptionFilter } from './jobq-exception.filter';

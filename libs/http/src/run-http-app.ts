@@ -21,8 +21,8 @@ export interface HttpAppLaunch {
   address(config: JobqConfig): { host: string; port: number };
   /** Who may call it; with nobody configured, it listens on loopback only (SPEC §8). */
   access(config: JobqConfig): AccessConfig;
-  /** Anything to set up on the app before it listens (the API's OpenAPI document). */
-  prepare?(app: NestFastifyApplication): void;
+  /** Anything to set up on the app before it registers its routes and listens (the API's key check, OpenAPI document). */
+  prepare?(app: NestFastifyApplication, config: JobqConfig): void | Promise<void>;
 }
 
 /**
@@ -41,7 +41,7 @@ async function boot(launch: HttpAppLaunch, config: JobqConfig, logger: Logger): 
   const address = launch.address(config);
   applyLoopbackRule(address.host, launch.access(config), logger);
   const app = await createHttpApp({ module: launch.module(config, logger), logger });
-  launch.prepare?.(app);
+  await launch.prepare?.(app, config);
   await app.get(RedisCheck).checkAtBoot();
   await app.listen(address);
   logger.info({ url: await app.getUrl() }, `${launch.name} listening`);

@@ -16,6 +16,7 @@ export type { ProcessRole } from './names/tokens';
 export { JOBQ_VERSION } from './version';
 
 // Errors: the filter of `@jobq/http` maps every JobqError to a status by its kind
+export { ApiKeyRequiredError } from './auth/api-key-required.error';
 export { ConfigError } from './errors/config.error';
 export { JobqError } from './errors/jobq.error';
 export type { JobqErrorKind } from './errors/jobq.error';
@@ -25,10 +26,11 @@ export type { FieldProblem } from './errors/invalid-fields.error';
 export { InvalidPolicyError } from './errors/invalid-policy.error';
 export { JobNotFoundError } from './errors/job-not-found.error';
 export { NoJobError } from './errors/no-job.error';
+export { RoleRequiredError } from './auth/role-required.error';
 export { WorkerNotFoundError } from './errors/worker-not-found.error';
 
 // Names, keys and cross-process events
-export { assertValidName } from './names/queue-name';
+export { assertValidName, NAME_PATTERN } from './names/queue-name';
 export { RedisKeys } from './names/redis-keys';
 export { CoreEvent } from './names/event-names';
 
@@ -41,8 +43,13 @@ export type { FieldSchema } from './validation/field-schema';
 // Roles and the audit trail
 export { can, CAPABILITIES, isRole, ROLE_CAPABILITIES, ROLES, rolesThatCan } from './auth/roles';
 export type { Capability, Role } from './auth/roles';
+export { ApiKey } from './auth/api-key';
+export { ApiKeyRing } from './auth/api-key-ring';
+export { parseApiKeys, secretDigest } from './auth/parse-api-keys';
+export type { RequestRate } from './auth/request-rate';
 export { AuditModule } from './audit/audit.module';
 export { AUDIT_MAX_ENTRIES, AUDIT_MAX_PAGE, AuditStore } from './audit/audit.store';
+export { AUDIT_ACTIONS } from './audit/audit-entry';
 export type {
   AuditAction,
   AuditActor,

@@ -8,6 +8,7 @@ import { negotiateFormat } from './feed-format';
 import { FeedPresenter, PageBody } from './feed.presenter';
 import { FormatQueryDto } from './format-query.dto';
 import { ReadFeedQueryDto } from './read-feed-query.dto';
+import { Requires } from '@jobq/http';
 
 const PATHS = ['feeds/:topic', 'feed=:topic'];
 
@@ -24,6 +25,7 @@ export class AtomMqController {
   ) {}
 
   @Get(PATHS)
+  @Requires('consume')
   @ApiOperation({
     summary: 'AtomMQ: read a topic as an Atom feed (JSON for Accept: application/json)',
   })
@@ -38,6 +40,7 @@ export class AtomMqController {
   }
 
   @Post(PATHS)
+  @Requires('produce')
   @RouteConfig({ [ATOM_ENTRY_BODY]: true })
   @ApiOperation({ summary: 'AtomMQ: publish an Atom <entry> (any Content-Type; JSON is JSON)' })
   @ApiCreatedResponse({ description: 'the Atom entry as stored; Location: the message' })

@@ -16,6 +16,7 @@ import { concatMap, from, Observable } from 'rxjs';
 import { abortOnClose } from './abort-on-close';
 import { PollQueryDto } from './poll-query.dto';
 import { StreamQueryDto } from './stream-query.dto';
+import { Requires } from '@jobq/http';
 
 /** Seconds a poll waits by default (Tatsumaki clients poll with ~55 s). */
 const DEFAULT_POLL_TIMEOUT_S = 55;
@@ -29,6 +30,7 @@ export class BusPollController {
   constructor(private readonly polls: BusPollService) {}
 
   @Get(':topic/poll')
+  @Requires('consume')
   @ApiOperation({
     summary: 'Long-poll: messages since this client last polled (new clients: the backlog)',
     description:
@@ -48,6 +50,7 @@ export class BusPollController {
   }
 
   @Sse(':topic/stream')
+  @Requires('consume')
   @ApiOperation({
     summary: 'Server-Sent Events: one event per message, id = message id',
     description: 'Last-Event-ID resumes just after that message, without loss.',

@@ -18,8 +18,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { BusMessage, BusService } from '@jobq/queue-core';
-import { describeContentType, UnsupportedMediaTypeException } from '@jobq/http';
+import { describeContentType, Requires, UnsupportedMediaTypeException } from '@jobq/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiAuditor } from '../audit/api-auditor';
 import { XML_MEDIA_TYPES } from './atom-body.setup';
 import { negotiateFormat } from './feed-format';
 import { FeedPresenter, PageBody } from './feed.presenter';
@@ -34,9 +35,11 @@ export class BusController {
   constructor(
     private readonly bus: BusService,
     private readonly presenter: FeedPresenter,
+    private readonly audit: ApiAuditor,
   ) {}
 
   @Get()
+  @Requires('read')
   @ApiOperation({
     summary: 'List topics: AtomPub service document, or {topics} for Accept: application/json',
   })
@@ -50,6 +53,7 @@ export class BusController {
   }
 
   @Post(':topic')
+  @Requires('produce')
   @ApiOperation({
     summary: 'Publish a JSON body, or an Atom <entry> (application/atom+xml)',
     description: 'JSON in → the message as JSON; Atom in → an Atom entry. Location: the message.',
@@ -77,6 +81,7 @@ export class BusController {
   }
 
   @Get(':topic')
+  @Requires('consume')
   @ApiOperation({
     summary: 'Read messages oldest first (JSON; Atom for Accept: application/atom+xml)',
     description:
@@ -93,6 +98,7 @@ export class BusController {
   }
 
   @Get(':topic/messages/:id')
+  @Requires('consume')
   @ApiOperation({ summary: 'One message (JSON, or an Atom entry)' })
   async message(
     @Param('topic') topic: string,
@@ -107,10 +113,12 @@ export class BusController {
   }
 
   @Delete(':topic')
+  @Requires('administer')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a topic and all its messages' })
   @ApiNoContentResponse()
-  async remove(@Param('topic') topic: string): Promise<void> {
+  async remove(@Param('topic') topic: string, @Req() request: FastifyRequest): Promise<void> {
     await this.bus.remove(topic);
+    await this.audit.record(request, 'topic.delete', { topic });
   }
 }

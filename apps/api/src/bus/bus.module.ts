@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusCoreModule } from '@jobq/queue-core';
+import { AuditApiModule } from '../audit/audit-api.module';
 import { AtomBodySetup } from './atom-body.setup';
 import { AtomMqController } from './atom-mq.controller';
 import { BusPollController } from './bus-poll.controller';
@@ -9,7 +10,7 @@ import { FeedPresenter } from './feed.presenter';
 
 /** The message bus routes: `/bus` (JSON + Atom), AtomMQ's `/feeds` and `/feed=`, Tatsumaki poll and SSE. */
 @Module({
-  imports: [BusCoreModule],
+  imports: [BusCoreModule, AuditApiModule],
   controllers: [BusController, BusPollController, BusSettingsController, AtomMqController],
   providers: [FeedPresenter, AtomBodySetup],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from '../audit/audit-api.module';
 import { ControlController } from './control.controller';
 
 /** presque `/control`. */
-@Module({ controllers: [ControlController] })
+@Module({ imports: [AuditApiModule], controllers: [ControlController] })
 export class ControlApiModule {}

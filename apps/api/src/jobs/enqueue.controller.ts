@@ -30,7 +30,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { BatchEnqueueDto } from './batch-enqueue.dto';
 import { EnqueuedJobDto } from './enqueued-job.dto';
-import { JsonBodyGuard, requireBody } from '@jobq/http';
+import { JsonBodyGuard, requireBody, Requires } from '@jobq/http';
 import { EnqueueQuery } from './enqueue-query.dto';
 import { rpcReply } from '../rpc/rpc-reply';
 
@@ -48,6 +48,7 @@ export class EnqueueController {
   ) {}
 
   @Post('q/:queue')
+  @Requires('produce')
   @ApiOperation({ summary: 'Enqueue the JSON body as a job' })
   @ApiBody({ schema: PAYLOAD_SCHEMA })
   @ApiCreatedResponse({ type: EnqueuedJobDto, description: 'Location: /q/:queue/jobs/:id' })
@@ -71,6 +72,7 @@ export class EnqueueController {
   }
 
   @Post('qb/:queue')
+  @Requires('produce')
   @ApiOperation({ summary: 'Enqueue a batch in one Redis round trip' })
   @ApiCreatedResponse({ schema: { example: { ids: ['1', '2'] } } })
   async enqueueBatch(
@@ -81,6 +83,7 @@ export class EnqueueController {
   }
 
   @Put('q/:queue')
+  @Requires('consume')
   @HttpCode(201)
   @ApiOperation({
     summary: 'presque re-insert after a failure',

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -8,7 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { JobService, JobView, RpcService } from '@jobq/queue-core';
+import type { FastifyRequest } from 'fastify';
+import { ApiAuditor } from '../audit/api-auditor';
 import { WaitQuery } from '../rpc/wait-query.dto';
+import { Requires } from '@jobq/http';
 
 /** One job: look up, retry, remove. */
 @ApiTags('jobs')
@@ -17,9 +20,11 @@ export class JobController {
   constructor(
     private readonly jobs: JobService,
     private readonly rpc: RpcService,
+    private readonly audit: ApiAuditor,
   ) {}
 
   @Get()
+  @Requires('read')
   @ApiOperation({
     summary:
       'A job with its state, result, failure, progress and logs; ?wait=<s> waits for it to finish',
@@ -54,22 +59,32 @@ export class JobController {
   }
 
   @Post('retry')
+  @Requires('operate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a failed job back to waiting' })
   @ApiConflictResponse({ description: 'the job is not failed' })
-  retry(
+  async retry(
     @Param('queue') queue: string,
     @Param('id') id: string,
+    @Req() request: FastifyRequest,
   ): Promise<{ id: string; state: string }> {
-    return this.jobs.retry(queue, id);
+    const retried = await this.jobs.retry(queue, id);
+    await this.audit.record(request, 'job.retry', { queue, id });
+    return retried;
   }
 
   @Delete()
+  @Requires('administer')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a job' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'the job is active (leased or running)' })
-  async remove(@Param('queue') queue: string, @Param('id') id: string): Promise<void> {
+  async remove(
+    @Param('queue') queue: string,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.jobs.remove(queue, id);
+    await this.audit.record(request, 'job.delete', { queue, id });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from '../audit/audit-api.module';
 import { PolicyController } from './policy.controller';
 
 /** `GET/PUT /policy/:queue`. */
-@Module({ controllers: [PolicyController] })
+@Module({ imports: [AuditApiModule], controllers: [PolicyController] })
 export class PolicyApiModule {}

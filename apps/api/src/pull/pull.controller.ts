@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { LeasedJob, NoJobError, PullService } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
-import { JsonBodyGuard } from '@jobq/http';
+import { JsonBodyGuard, Requires } from '@jobq/http';
 import { BatchPullQueryDto } from './batch-pull-query.dto';
 import { CompleteLeaseDto } from './complete-lease.dto';
 import { FailLeaseDto } from './fail-lease.dto';
@@ -40,6 +40,7 @@ export class PullController {
   constructor(private readonly pull: PullService) {}
 
   @Get('q/:queue')
+  @Requires('consume')
   @ApiOperation({
     summary: 'Lease one job; the body is its payload as posted',
     description:
@@ -66,6 +67,7 @@ export class PullController {
   }
 
   @Get('qb/:queue')
+  @Requires('consume')
   @ApiOperation({
     summary: 'Lease up to batch_size jobs',
     description:
@@ -89,6 +91,7 @@ export class PullController {
   }
 
   @Post('q/:queue/jobs/:id/complete')
+  @Requires('consume')
   @HttpCode(200)
   @UseGuards(JsonBodyGuard)
   @ApiTags('jobs')
@@ -109,6 +112,7 @@ export class PullController {
   }
 
   @Post('q/:queue/jobs/:id/fail')
+  @Requires('consume')
   @HttpCode(200)
   @UseGuards(JsonBodyGuard)
   @ApiTags('jobs')

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { RpcService } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
-import { JsonBodyGuard, requireBody } from '@jobq/http';
+import { JsonBodyGuard, requireBody, Requires } from '@jobq/http';
 import { RpcQuery } from './rpc-query.dto';
 import { rpcReply } from './rpc-reply';
 
@@ -21,6 +21,7 @@ export class RpcController {
   constructor(private readonly rpc: RpcService) {}
 
   @Post(':queue/:name')
+  @Requires('produce')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run job :name on :queue with the JSON body and wait for its result' })
   @ApiBody({ schema: { type: 'object', example: { to: 'user@example.com' } } })

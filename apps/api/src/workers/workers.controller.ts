@@ -16,6 +16,7 @@ import { WORKER_ID_PATTERN } from '@jobq/queue-core';
 import type { FastifyRequest } from 'fastify';
 import { RegisterWorkerDto } from './register-worker.dto';
 import { WorkersService } from './workers.service';
+import { Requires } from '@jobq/http';
 
 /** presque's worker registry `/w` (SPEC §4). */
 @ApiTags('workers')
@@ -24,6 +25,7 @@ export class WorkersController {
   constructor(private readonly workers: WorkersService) {}
 
   @Post(':queue')
+  @Requires('consume')
   @ApiOperation({
     summary: 'Register an HTTP worker on a queue (id in the body or X-presque-workerid)',
   })
@@ -37,6 +39,7 @@ export class WorkersController {
   }
 
   @Delete(':queue')
+  @Requires('consume')
   @HttpCode(204)
   @ApiOperation({ summary: 'Unregister a worker: ?worker_id=' })
   unregister(
@@ -47,6 +50,7 @@ export class WorkersController {
   }
 
   @Get()
+  @Requires('read')
   @ApiOperation({
     summary: 'All workers with totals; ?worker_id= one; ?queue_name= those of a queue',
   })

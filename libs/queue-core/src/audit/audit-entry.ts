@@ -1,25 +1,32 @@
 import type { Role } from '../auth/roles';
 
-/** What was done. Persisted (stored in every entry) — never rename. */
-export type AuditAction =
-  | 'policy.update'
-  | 'queue.stop'
-  | 'queue.start'
-  | 'queue.purge'
-  | 'job.enqueue'
-  | 'job.retry'
-  | 'job.delete'
-  | 'job.promote'
-  | 'jobs.retry_failed'
-  | 'jobs.clean'
-  | 'topic.settings'
-  | 'topic.delete'
-  | 'schedule.upsert'
-  | 'schedule.delete';
+/** What can be done, as the trail names it. Persisted (stored in every entry) — never rename. */
+export const AUDIT_ACTIONS = [
+  'policy.update',
+  'queue.stop',
+  'queue.start',
+  'queue.purge',
+  'job.enqueue',
+  'job.retry',
+  'job.delete',
+  'job.promote',
+  'jobs.retry_failed',
+  'jobs.clean',
+  'topic.settings',
+  'topic.delete',
+  'schedule.upsert',
+  'schedule.delete',
+] as const;
 
-/** Who acted: an API key or a dashboard user, by name (never a secret), and its role. */
+/** What was done. Persisted (stored in every entry) — never rename. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Who acted: an API key or a dashboard user, by name (never a secret), and its role; `anonymous`
+ * (role `admin`) when the app has no keys or users configured and serves loopback only.
+ */
 export interface AuditActor {
-  kind: 'key' | 'user';
+  kind: 'key' | 'user' | 'anonymous';
   name: string;
   role: Role;
 }

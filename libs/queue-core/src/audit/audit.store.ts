@@ -11,6 +11,12 @@ export const AUDIT_MAX_ENTRIES = 100_000;
 export const AUDIT_MAX_PAGE = 1000;
 
 const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
+const MAX_ID_PART = 2n ** 64n - 1n;
+
+/** Whether `id` is a stream entry id Redis accepts: two unsigned 64-bit numbers. */
+function isStreamId(id: string): boolean {
+  return STREAM_ID.test(id) && id.split('-').every((part) => BigInt(part) <= MAX_ID_PART);
+}
 
 /**
  * The audit trail (SPEC §8): every admin or operator action, from the API or the dashboard,
@@ -45,14 +51,20 @@ export class AuditStore {
 
   /**
    * A page of the trail, newest first: `limit` entries older than `before` (an id from an earlier
-   * page's `next`), or the newest ones; with `action` or `queue`, only those.
+   * page's `next`), or the newest ones; with `action`, `queue` or `topic`, only those.
    * @throws JobqError (`INVALID_CURSOR`) when `before` is not an id of the trail's form.
    */
   async read(
-    options: { before?: string; limit?: number; action?: AuditAction; queue?: string } = {},
+    options: {
+      before?: string;
+      limit?: number;
+      action?: AuditAction;
+      queue?: string;
+      topic?: string;
+    } = {},
   ): Promise<AuditPage> {
     const limit = Math.min(Math.max(options.limit ?? 100, 1), AUDIT_MAX_PAGE);
-    if (options.before !== undefined && !STREAM_ID.test(options.before)) {
+    if (options.before !== undefined && !isStreamId(options.before)) {
       throw new JobqError(
         'invalid',
         'INVALID_CURSOR',
@@ -60,7 +72,8 @@ export class AuditStore {
       );
     }
     const end = options.before === undefined ? '+' : `(${options.before}`;
-    const filtered = options.action !== undefined || options.queue !== undefined;
+    const filtered =
+      options.action !== undefined || options.queue !== undefined || options.topic !== undefined;
     const entries: AuditEntry[] = [];
     let cursor = end;
     let exhausted = false;
@@ -73,6 +86,7 @@ export class AuditStore {
         const entry = toEntry(id, fields);
         if (options.action !== undefined && entry.action !== options.action) continue;
         if (options.queue !== undefined && entry.queue !== options.queue) continue;
+        if (options.topic !== undefined && entry.topic !== options.topic) continue;
         entries.push(entry);
         if (entries.length === limit) break;
       }

@@ -1,9 +1,15 @@
 import { Transform } from 'class-transformer';
+import type { ApiKey } from '../auth/api-key';
+import { parseApiKeys } from '../auth/parse-api-keys';
+import { parseRequestRate } from '../auth/request-rate';
+import type { RequestRate } from '../auth/request-rate';
 import { NAME_PATTERN } from '../names/queue-name';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -120,10 +126,22 @@ export class JobqConfig {
   @IsBoolean({ message: 'WORKER_EXAMPLES must be true or false' })
   WORKER_EXAMPLES = true;
 
-  /** `name:secret:role,…` */
+  /**
+   * The API keys, from `name:secret:role[:rate],…` (the secret in clear or as `sha256:<hex>`),
+   * parsed at boot; only the secrets' digests are kept. Unset: no keys, the API serves loopback only.
+   */
   @IsOptional()
-  @IsString()
-  API_KEYS?: string;
+  @Transform(({ value }) => (typeof value === 'string' ? parseApiKeys(value) : value))
+  @IsArray()
+  API_KEYS?: ApiKey[];
+
+  /** Requests per API key, `100/s`, `6000/min`, `50000/h` (an entry's own rate wins). Unset: no limit. */
+  @IsOptional()
+  @Transform(({ value }) =>
+    typeof value === 'string' ? parseRequestRate(value, 'API_RATE_LIMIT') : value,
+  )
+  @IsObject()
+  API_RATE_LIMIT?: RequestRate;
 
   /** `user:scrypt-hash:role,…` */
   @IsOptional()

@@ -5,6 +5,9 @@ import { parse } from 'yaml';
 import { ConfigError } from '../errors/config.error';
 import { JobqConfig } from './jobq.config';
 
+/** Keys whose values hold secrets: a message about them never quotes the value. */
+const SECRET_KEYS = new Set(['API_KEYS', 'DASHBOARD_USERS']);
+
 /**
  * Reads the environment, then the YAML file named by `CONFIG_FILE` (its keys are the variable
  * names, e.g. `API_PORT: 4000`, and win over the environment), and validates the result.
@@ -15,6 +18,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobqConfig {
     'REDIS_URL',
     'WORKER_QUEUES',
     'API_KEYS',
+    'API_RATE_LIMIT',
     'DASHBOARD_USERS',
   ]);
   const raw: Record<string, unknown> = {};
@@ -27,7 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobqConfig {
   const [first] = validateSync(config, { forbidUnknownValues: true });
   if (first) {
     const message = Object.values(first.constraints ?? {})[0] ?? 'invalid value';
-    throw new ConfigError(first.property, `${message} (got ${JSON.stringify(first.value)})`);
+    const got = SECRET_KEYS.has(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
+    throw new ConfigError(first.property, `${message}${got}`);
   }
   return config;
 }
