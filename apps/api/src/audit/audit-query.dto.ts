@@ -1,12 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import {
-  AUDIT_ACTIONS,
-  AUDIT_MAX_PAGE,
-  AuditAction,
-  IntField,
-  NAME_PATTERN,
-} from '@jobq/queue-core';
+import { AUDIT_ACTIONS, AUDIT_MAX_PAGE, IntField, NAME_PATTERN } from '@jobq/queue-core';
+import type { AuditAction } from '@jobq/queue-core';
 
 const NAME_RULE = `$property must be a name matching ${NAME_PATTERN.source}`;
 
