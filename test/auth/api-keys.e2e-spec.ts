@@ -1,7 +1,7 @@
 import { secretDigest } from '@jobq/queue-core';
 import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName, testConfig } from '../helpers/test-env';
-import { call } from '../jobs/http';
+import { Answer, call } from '../jobs/http';
 
 const CI = 'ci-producer-secret-0123456789';
 const OPS = 'ops-admin-secret-abcdefghijkl';
@@ -84,7 +84,7 @@ describe('API keys', () => {
 
   it('limits a key to its rate with 429 and Retry-After; a key with rate off is not limited', async () => {
     const statuses: number[] = [];
-    let limited: Awaited<ReturnType<typeof call>> | undefined;
+    let limited: Answer | undefined;
     for (let n = 0; n < 4; n++) {
       const answer = await call('GET', `${api.url}/j`, undefined, as(SLOW));
       statuses.push(answer.status);

@@ -6,10 +6,11 @@ import {
   HttpStatus,
   Inject,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { JobqError, JobqErrorKind, LOGGER } from '@jobq/queue-core';
 import { ErrorBody } from './error-body';
+import { describeContentType } from './unsupported-media-type.exception';
 
 const STATUS: Record<JobqErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -29,6 +30,14 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
 
+/** What to fix, for Fastify's body errors whose own message only names the problem. */
+const HINTS: Record<string, (request: FastifyRequest) => string> = {
+  UNSUPPORTED_MEDIA_TYPE: (request) =>
+    `a body of ${describeContentType(request.headers['content-type'])} is not read here: send JSON with Content-Type: application/json`,
+  PAYLOAD_TOO_LARGE: (request) =>
+    `the body is larger than ${request.routeOptions.bodyLimit} bytes: send a smaller one`,
+};
+
 /**
  * The one place where errors become HTTP responses: domain errors by their kind, Nest's HTTP
  * exceptions and Fastify's body-parser errors as themselves, Redis outages as 503, and anything
@@ -40,7 +49,7 @@ export class JobqExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body] = this.toResponse(exception);
+    const [status, body] = this.toResponse(exception, host);
     if (status >= 500 && status !== 503 && status !== 504) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
@@ -48,12 +57,15 @@ export class JobqExceptionFilter implements ExceptionFilter {
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private toResponse(exception: unknown): [number, ErrorBody] {
+  private toResponse(exception: unknown, host: ArgumentsHost): [number, ErrorBody] {
     if (exception instanceof JobqError) {
       return [
         STATUS[exception.kind],
         { error: exception.message, code: exception.code, details: exception.details },
       ];
+    }
+    if (exception instanceof HttpException && isFastifyError(exception.cause)) {
+      return this.toResponse(exception.cause, host);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -89,13 +101,25 @@ export class JobqExceptionFilter implements ExceptionFilter {
         err.code ??
         HttpStatus[err.statusCode] ??
         'BAD_REQUEST';
-      return [err.statusCode, { error: err.message ?? 'bad request', code }];
+      const request = host.switchToHttp().getRequest<FastifyRequest>();
+      return [
+        err.statusCode,
+        { error: HINTS[code]?.(request) ?? err.message ?? 'bad request', code },
+      ];
     }
     if (isRedisOutage(err)) {
       return [503, { error: 'redis is unavailable, try again shortly', code: 'REDIS_UNAVAILABLE' }];
     }
     return [500, { error: 'internal error', code: 'INTERNAL' }];
   }
+}
+
+/** One of Fastify's own errors (`FST_ERR_…`), which Nest hands over wrapped in an HttpException. */
+function isFastifyError(cause: unknown): boolean {
+  return (
+    typeof (cause as { code?: unknown })?.code === 'string' &&
+    /^FST_/.test((cause as { code: string }).code)
+  );
 }
 
 function isRedisOutage(err: { message?: string; name?: string } | undefined): boolean {

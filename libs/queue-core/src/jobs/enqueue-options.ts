@@ -7,8 +7,9 @@ import { IntField, TextField } from '../validation/fields';
  */
 export class JobOptions {
   /** presque: do not run before this time, in epoch seconds. */
-  @IntField(0, undefined, {
+  @IntField(0, 253_402_300_799, {
     unit: 'epoch-s',
+    note: 'the end of year 9999',
     optional: true,
     fromString: true,
     example: 1767225600,
@@ -43,6 +44,7 @@ export class JobOptions {
   /** Deduplication key: while a job with this key is unfinished, another is refused (409). */
   @TextField({
     length: [1, 256],
+    printable: true,
     optional: true,
     example: 'user-42-welcome',
     description: 'refuse a duplicate (409) while unfinished',

@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateIf,
@@ -71,8 +72,8 @@ function kindOf({ unit, fraction }: IntFieldOptions): string {
 }
 
 /**
- * A whole number (or, with `fraction`, any number) from `min` to `max` (`max` undefined: no upper
- * bound), with messages that say what to send: `attempts must be >= 1`, `timeout_ms must be an
+ * A whole number (or, with `fraction`, any number) from `min` to `max` (`max` undefined: up to
+ * `Number.MAX_SAFE_INTEGER`, the largest a JSON number holds exactly), with messages that say what to send: `attempts must be >= 1`, `timeout_ms must be an
  * integer number of milliseconds or null`, or with `range` `page_size must be an integer from 1 to
  * 10000`. The one way jobq declares a numeric field, in queue-core's types and the apps' DTOs alike.
  */
@@ -101,7 +102,10 @@ export function IntField(
       ? IsNumber({ allowNaN: false, allowInfinity: false }, { message: typeMessage })
       : IsInt({ message: typeMessage }),
     Min(min, { message: minMessage }),
-    ...(max === undefined ? [] : [Max(max, { message: maxMessage })]),
+    Max(max ?? Number.MAX_SAFE_INTEGER, {
+      message:
+        max === undefined ? `$property must be ${kind} ${within}, at most 2^53 - 1` : maxMessage,
+    }),
   ];
   return document(stack(...decorators), {
     type: options.fraction ? 'number' : 'integer',
@@ -130,6 +134,8 @@ export function OneOfField(
 export interface TextFieldOptions extends FieldOptions {
   /** Fewest and most characters. */
   length?: [number, number];
+  /** No control characters (NUL, escape, newlines …). */
+  printable?: boolean;
 }
 
 /** A string, of `length[0]`-`length[1]` characters when `length` is given. */
@@ -138,6 +144,13 @@ export function TextField(options: TextFieldOptions = {}): PropertyDecorator {
   const checks: Decorator[] = [IsString({ message: '$property must be a string' })];
   if (min !== undefined && max !== undefined) {
     checks.push(Length(min, max, { message: `$property must be ${min}-${max} characters` }));
+  }
+  if (options.printable) {
+    checks.push(
+      Matches(/^[^\u0000-\u001f\u007f]*$/, {
+        message: '$property must not contain control characters',
+      }),
+    );
   }
   return document(stack(...presence(options), ...checks), {
     type: 'string',
