@@ -1,9 +1,16 @@
 import { Queue } from 'bullmq';
 import Fastify from 'fastify';
 
-/** Baseline: the 20-line Fastify + BullMQ enqueue server a user would write by hand. Env: REDIS_URL, QUEUE_PREFIX, PORT. */
+/** Baseline: the 20-line Fastify + BullMQ enqueue server a user would write by hand. Env: REDIS_URL, QUEUE_PREFIX, PORT, BENCH_KEY. */
+const AUTH = `Bearer ${process.env.BENCH_KEY}`;
 const queues = new Map<string, Queue>();
 const app = Fastify();
+// The one-line bearer check jobq's API key is measured against (BENCH_KEY, from bench/lib/bench-key.ts).
+app.addHook('onRequest', (req, reply, done) =>
+  req.headers.authorization === AUTH
+    ? done()
+    : void reply.code(401).send({ error: 'unauthorized' }),
+);
 app.post<{ Params: { queue: string }; Body: Record<string, unknown> }>(
   '/q/:queue',
   async (req, reply) => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BusService, TopicSettings } from '@jobq/queue-core';
+import { BusService, JobqError, TopicSettings } from '@jobq/queue-core';
 import type { FastifyRequest } from 'fastify';
 import { ApiAuditor } from '../audit/api-auditor';
 import { TopicSettingsDto } from './topic-settings.dto';
@@ -32,9 +32,15 @@ export class BusSettingsController {
     @Body() patch: TopicSettingsDto,
     @Req() request: FastifyRequest,
   ): Promise<TopicSettings> {
-    const before = await this.bus.settings(topic);
+    const before = await this.bus.settings(topic).catch(noTopicYet);
     const after = await this.bus.updateSettings(topic, patch);
     await this.audit.record(request, 'topic.settings', { topic, before, after });
     return after;
   }
+}
+
+/** A topic the settings call creates had none before. */
+function noTopicYet(err: unknown): null {
+  if (err instanceof JobqError && err.kind === 'not_found') return null;
+  throw err;
 }
