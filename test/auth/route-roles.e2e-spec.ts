@@ -61,6 +61,14 @@ const ROUTES: Record<string, RouteAccess> = {
   'POST /feeds/:topic': 'produce',
   'GET /feed=:topic': 'consume',
   'POST /feed=:topic': 'produce',
+  'GET /schedules': 'read',
+  'GET /schedules/:queue': 'read',
+  'GET /schedules/:queue/:id': 'read',
+  'PUT /schedules/:queue/:id': 'administer',
+  'DELETE /schedules/:queue/:id': 'administer',
+  'POST /schedules/:queue/:id/pause': 'administer',
+  'POST /schedules/:queue/:id/resume': 'administer',
+  'POST /schedules/:queue/:id/run': 'operate',
 };
 
 /** A request path for `route`: fresh names for its parameters, so nothing real is touched. */

@@ -12,6 +12,7 @@ import { QueuesApiModule } from './queues/queues-api.module';
 import { WorkersModule } from './workers/workers.module';
 import { BusModule } from './bus/bus.module';
 import { AuditApiModule } from './audit/audit-api.module';
+import { SchedulesApiModule } from './schedules/schedules-api.module';
 
 /** Root module of the REST API. */
 @Module({})
@@ -32,6 +33,7 @@ export class ApiModule {
         BusModule,
         RpcApiModule,
         AuditApiModule,
+        SchedulesApiModule,
       ],
     };
   }

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'topic.delete',
   'schedule.upsert',
   'schedule.delete',
+  'schedule.pause',
+  'schedule.resume',
+  'schedule.run',
 ] as const;
 
 /** What was done. Persisted (stored in every entry) — never rename. */
