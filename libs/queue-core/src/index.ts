@@ -25,6 +25,9 @@ export { InvalidFieldsError } from './errors/invalid-fields.error';
 export type { FieldProblem } from './errors/invalid-fields.error';
 export { InvalidPolicyError } from './errors/invalid-policy.error';
 export { JobNotFoundError } from './errors/job-not-found.error';
+export { JobStateError } from './errors/job-state.error';
+export { PayloadTooLargeError } from './errors/payload-too-large.error';
+export { InvalidJobCursorError } from './errors/invalid-job-cursor.error';
 export { NoJobError } from './errors/no-job.error';
 export { RoleRequiredError } from './auth/role-required.error';
 export { WorkerNotFoundError } from './errors/worker-not-found.error';
@@ -67,6 +70,7 @@ export { BroadcastService } from './redis/broadcast.service';
 // Policy
 export { QueuePolicy } from './policy/queue-policy';
 export type { PolicyPatch } from './policy/queue-policy';
+export { DEFAULT_POLICY } from './policy/queue-policy';
 export { toRetention } from './policy/job-options';
 
 // Queues: registry, policy store, statistics, purge
@@ -76,6 +80,7 @@ export type { PolicyListener } from './queues/policy.store';
 export { QueuesModule } from './queues/queues.module';
 export { QueueStatsService } from './queues/queue-stats.service';
 export { QueueAdminService } from './queues/queue-admin.service';
+export type { CleanableState } from './queues/queue-admin.service';
 export { OVERVIEW_MINUTES } from './queues/queue-stats';
 export type {
   QueueCounts,
@@ -94,6 +99,9 @@ export { JobService } from './jobs/job.service';
 export { EnqueueOptions, JobOptions } from './jobs/enqueue-options';
 export type { EnqueuedJob } from './jobs/enqueued-job';
 export type { JobView } from './jobs/job-view';
+export { JobListService } from './jobs/job-list.service';
+export { DATA_PREVIEW_CHARS, LISTED_STATES, MAX_JOB_PAGE } from './jobs/job-page';
+export type { JobPage, JobSummary, ListedState } from './jobs/job-page';
 
 // HTTP pull workers (leases)
 export { PullModule } from './pull/pull.module';

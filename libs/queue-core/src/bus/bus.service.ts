@@ -104,6 +104,12 @@ export class BusService {
     return this.store.message(topic, id);
   }
 
+  /** The newest messages of `topic`, newest first: at most `limit` (1 … {@link MAX_PAGE_SIZE}). */
+  recent(topic: string, limit = 20): Promise<BusMessage[]> {
+    assertValidName(topic, 'topic');
+    return this.store.recent(topic, Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE));
+  }
+
   /** Deletes a topic and everything in it. */
   remove(topic: string): Promise<void> {
     assertValidName(topic, 'topic');

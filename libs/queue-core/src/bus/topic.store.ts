@@ -79,6 +79,18 @@ export class TopicStore {
     throw new MessageNotFoundError(topic, id);
   }
 
+  /** The newest `limit` messages, newest first (an empty list for a topic with none). */
+  async recent(topic: string, limit: number): Promise<BusMessage[]> {
+    const rows = (await this.connections.client.xrevrange(
+      this.keys.stream(topic),
+      '+',
+      '-',
+      'COUNT',
+      limit,
+    )) as RawEntry[];
+    return rows.map(decodeEntry);
+  }
+
   /** Deletes a topic with its messages, index and settings. */
   async remove(topic: string): Promise<void> {
     const existed = await DELETE_TOPIC.run(

@@ -148,6 +148,22 @@ export class JobqConfig {
   @IsString()
   DASHBOARD_USERS?: string;
 
+  /** How long a dashboard login lasts, in seconds (then the user logs in again). @defaultValue `28800` (8 h) */
+  @Transform(toInt)
+  @IsInt({ message: 'DASHBOARD_SESSION_TTL_S must be an integer 60-2592000' })
+  @Min(60, { message: 'DASHBOARD_SESSION_TTL_S must be an integer 60-2592000' })
+  @Max(2_592_000, { message: 'DASHBOARD_SESSION_TTL_S must be an integer 60-2592000' })
+  DASHBOARD_SESSION_TTL_S = 28_800;
+
+  /**
+   * Signs the dashboard's session cookie. Unset: one random secret is made on first boot and kept
+   * in Redis, so every dashboard process on that Redis shares it.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'DASHBOARD_SESSION_SECRET must be at least 32 characters' })
+  DASHBOARD_SESSION_SECRET?: string;
+
   /** pino level. @defaultValue `info` */
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

@@ -20,6 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobqConfig {
     'API_KEYS',
     'API_RATE_LIMIT',
     'DASHBOARD_USERS',
+    'DASHBOARD_SESSION_SECRET',
   ]);
   const raw: Record<string, unknown> = {};
   for (const key of known) {

@@ -165,15 +165,11 @@ export class FleetStore {
   /** Fleet statistics of one queue. */
   async queueStats(queue: string, workers?: WorkerRecord[]): Promise<QueueFleetStats> {
     const redis = this.connections.client;
-    const [counters, ever, timing] = await Promise.all([
+    const [counters, ever, { wait, run }] = await Promise.all([
       redis.hgetall(this.k('queue', queue)),
       redis.pfcount(this.k('ever', queue)),
-      redis.hgetall(this.k('timing', queue)),
+      this.timingBuckets(queue),
     ]);
-    const wait = new Map<number, number>();
-    const run = new Map<number, number>();
-    for (const [field, n] of Object.entries(timing))
-      (field[0] === 'w' ? wait : run).set(Number(field.slice(1)), Number(n));
     const live = (workers ?? (await this.list())).filter(
       (w) => w.status !== 'lost' && w.queues.includes(queue),
     );
@@ -192,6 +188,30 @@ export class FleetStore {
         p95: LatencyHistogram.percentile(run, 95),
       },
     };
+  }
+
+  /**
+   * The wait (enqueue → start) and run (start → finish) histograms of `queue` since it was first
+   * seen, as `[upper bound in ms, count]` pairs by rising bound: what a chart of the spread draws.
+   */
+  async timings(queue: string): Promise<{ wait: [number, number][]; run: [number, number][] }> {
+    const { wait, run } = await this.timingBuckets(queue);
+    const pairs = (buckets: Map<number, number>): [number, number][] =>
+      [...buckets.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([bucket, n]) => [LatencyHistogram.upperBound(bucket), n]);
+    return { wait: pairs(wait), run: pairs(run) };
+  }
+
+  private async timingBuckets(
+    queue: string,
+  ): Promise<{ wait: Map<number, number>; run: Map<number, number> }> {
+    const timing = await this.connections.client.hgetall(this.k('timing', queue));
+    const wait = new Map<number, number>();
+    const run = new Map<number, number>();
+    for (const [field, n] of Object.entries(timing))
+      (field[0] === 'w' ? wait : run).set(Number(field.slice(1)), Number(n));
+    return { wait, run };
   }
 
   /** Fleet-wide totals: they keep the counters of workers long gone. */

@@ -35,6 +35,11 @@ export class LatencyHistogram {
     return Math.min(BUCKETS - 1, Math.ceil(Math.log(ms) / Math.log(BASE)));
   }
 
+  /** The largest duration (ms) bucket `bucket` holds. */
+  static upperBound(bucket: number): number {
+    return Math.round(BASE ** bucket);
+  }
+
   /**
    * The `p`-th percentile (upper bound of its bucket, in ms) of bucket counts, or null when empty.
    * @param counts - bucket index → count
@@ -47,7 +52,7 @@ export class LatencyHistogram {
     let seen = 0;
     for (const bucket of [...counts.keys()].sort((a, b) => a - b)) {
       seen += counts.get(bucket) ?? 0;
-      if (seen >= rank) return Math.round(BASE ** bucket);
+      if (seen >= rank) return LatencyHistogram.upperBound(bucket);
     }
     return null;
   }

@@ -15,6 +15,10 @@ import { EnqueueOptions } from './enqueue-options';
 import { toJobView, JobView } from './job-view';
 import { assertPayload } from './payload';
 import { QueueCountersStore } from '../queues/queue-counters.store';
+import { RedisConnections } from '../redis/redis-connections';
+
+/** What a job id can look like (BullMQ's own counter, or an id given at enqueue). */
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,255}$/;
 
 /** Job name when none is given. */
 export const DEFAULT_JOB_NAME = 'default';
@@ -30,6 +34,7 @@ export class JobService {
     private readonly registry: QueueRegistry,
     private readonly policies: PolicyStore,
     private readonly counters: QueueCountersStore,
+    private readonly connections: RedisConnections,
   ) {}
 
   /**
@@ -104,6 +109,33 @@ export class JobService {
       throw new JobStateError(`job ${id} cannot be retried: ${(err as Error).message}`, { id });
     }
     return { id, state: 'waiting' };
+  }
+
+  /** Runs a delayed job now. @throws JobNotFoundError; JobStateError unless delayed. */
+  async promote(queue: string, id: string): Promise<{ id: string; state: string }> {
+    const job = await this.job(queue, id);
+    const state = await job.getState();
+    if (state !== 'delayed') {
+      throw new JobStateError(`job ${id} is ${state}: only a delayed job can be promoted`, {
+        id,
+        state,
+      });
+    }
+    await job.promote();
+    return { id, state: 'waiting' };
+  }
+
+  /**
+   * The known queues holding a job with id `id` (one `EXISTS` per queue, pipelined): job ids are
+   * per queue, so the same id may be in several.
+   */
+  async locate(id: string): Promise<string[]> {
+    if (!JOB_ID.test(id)) return [];
+    const queues = await this.registry.list();
+    const found = await Promise.all(
+      queues.map((queue) => this.connections.client.exists(this.registry.queue(queue).toKey(id))),
+    );
+    return queues.filter((_, i) => found[i] === 1);
   }
 
   /** Removes a job. @throws JobNotFoundError; JobStateError while it is leased or running. */

@@ -7,7 +7,13 @@ import { RedisConnections } from '../redis/redis-connections';
 import { QueueRegistry } from './queue.registry';
 import { QueueCountersStore } from './queue-counters.store';
 
-/** Destructive queue-level actions. */
+/** Jobs a clean removes per Redis call, so a big clean never blocks Redis for long. */
+const CLEAN_BATCH = 1000;
+
+/** The finished states a clean empties. */
+export type CleanableState = 'completed' | 'failed';
+
+/** Queue-level actions on many jobs at once, and the destructive ones. */
 @Injectable()
 export class QueueAdminService {
   constructor(
@@ -39,5 +45,35 @@ export class QueueAdminService {
         .exec(),
     ]);
     await this.registry.unregister(queue);
+  }
+
+  /**
+   * Moves every failed job of `queue` back to waiting (BullMQ `retryJobs`, in batches inside
+   * Redis) and answers how many went.
+   */
+  async retryFailed(queue: string): Promise<{ retried: number }> {
+    assertValidName(queue);
+    if (!(await this.registry.has(queue))) return { retried: 0 };
+    const bull = this.registry.queue(queue);
+    const before = await bull.getJobCountByTypes('failed');
+    await bull.retryJobs({ state: 'failed', count: CLEAN_BATCH });
+    const after = await bull.getJobCountByTypes('failed');
+    return { retried: Math.max(before - after, 0) };
+  }
+
+  /**
+   * Removes every `state` job of `queue` (completed or failed), {@link CLEAN_BATCH} per Redis
+   * call, and answers how many went.
+   */
+  async clean(queue: string, state: CleanableState): Promise<{ removed: number }> {
+    assertValidName(queue);
+    if (!(await this.registry.has(queue))) return { removed: 0 };
+    const bull = this.registry.queue(queue);
+    let removed = 0;
+    for (;;) {
+      const ids = await bull.clean(0, CLEAN_BATCH, state);
+      removed += ids.length;
+      if (ids.length < CLEAN_BATCH) return { removed };
+    }
   }
 }
