@@ -58,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/**/*.ts', 'libs/http/**/*.ts', 'libs/worker/**/*.ts'],
+    files: ['apps/**/*.{ts,tsx}', 'libs/http/**/*.ts', 'libs/worker/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

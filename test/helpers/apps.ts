@@ -5,6 +5,7 @@ import { createLogger, JobqConfig } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { prepareApi } from '../../apps/api/src/prepare-api';
+import { prepareDashboard } from '../../apps/dashboard/src/dashboard-setup';
 import { DashboardModule } from '../../apps/dashboard/src/dashboard.module';
 import { testConfig } from './test-env';
 import { SpawnedProcess, spawnDist } from '../../scripts/lib/spawned-process';
@@ -43,7 +44,7 @@ export function startApi(config: JobqConfig = testConfig()): Promise<RunningHttp
 
 /** Boots the real dashboard in-process on a free port against the harness Redis. */
 export function startDashboard(config: JobqConfig = testConfig()): Promise<RunningHttpApp> {
-  return startHttp('dashboard', DashboardModule, config);
+  return startHttp('dashboard', DashboardModule, config, prepareDashboard);
 }
 
 /** Runs one app (`api`, `worker`, `dashboard`) as a separate process. */

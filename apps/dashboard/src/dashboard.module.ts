@@ -2,11 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthModule } from '@jobq/http';
 import { JobqConfig, QueueCoreModule } from '@jobq/queue-core';
 import type { Logger } from 'pino';
+import { AuthModule } from './auth/auth.module';
 import { BoardModule } from './board/board.module';
-import { LiveModule } from './live/live.module';
 import { PagesModule } from './pages/pages.module';
 
-/** Root module of the dashboard. */
+/** Root module of the dashboard. Its Fastify set-up is {@link prepareDashboard}. */
 @Module({})
 export class DashboardModule {
   static forRoot(config: JobqConfig, logger: Logger): DynamicModule {
@@ -15,9 +15,9 @@ export class DashboardModule {
       imports: [
         QueueCoreModule.forRoot({ role: 'dashboard', config, logger }),
         HealthModule,
+        AuthModule,
         BoardModule,
         PagesModule,
-        LiveModule,
       ],
     };
   }

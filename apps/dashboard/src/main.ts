@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { runHttpApp } from '@jobq/http';
+import { parseDashboardUsers } from './auth/dashboard-users';
+import { prepareDashboard } from './dashboard-setup';
 import { DashboardModule } from './dashboard.module';
 
 runHttpApp({
@@ -9,6 +11,7 @@ runHttpApp({
   access: (config) => ({
     variable: 'DASHBOARD_USERS',
     hostVariable: 'DASHBOARD_HOST',
-    configured: Boolean(config.DASHBOARD_USERS),
+    configured: parseDashboardUsers(config.DASHBOARD_USERS).length > 0,
   }),
+  prepare: prepareDashboard,
 });

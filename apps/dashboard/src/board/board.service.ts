@@ -6,14 +6,15 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import { BroadcastService, CoreEvent, JobqConfig, LOGGER, QueueRegistry } from '@jobq/queue-core';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-
-/** Where bull-board is mounted. */
-export const BOARD_PATH = '/board';
+import { PATHS } from '../routes';
+import { boardGuard } from './board-guard';
 
 /**
- * Mounts bull-board and keeps its queue list in step with the registry: a queue registered by any
- * process appears at once (broadcast); queues made by plain BullMQ code are found by a periodic
- * discovery scan (`DISCOVERY_INTERVAL_MS`).
+ * Mounts bull-board at `/board`, read-only (every action goes through jobq's own pages, so it is
+ * checked against the user's role and audited), behind the dashboard's login (the gate is a hook
+ * on the whole Fastify instance), with nothing loaded from outside the machine. Keeps its queue
+ * list in step with the registry: a queue registered by any process appears at once (broadcast);
+ * queues made by plain BullMQ code are found by a periodic discovery scan (`DISCOVERY_INTERVAL_MS`).
  */
 @Injectable()
 export class BoardService implements OnModuleInit, OnApplicationShutdown {
@@ -31,14 +32,20 @@ export class BoardService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const serverAdapter = new FastifyAdapter();
-    serverAdapter.setBasePath(BOARD_PATH);
+    serverAdapter.setBasePath(PATHS.board);
     this.board = createBullBoard({
       queues: [],
       serverAdapter,
       options: { uiConfig: { boardTitle: 'jobq' } },
     });
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(serverAdapter.registerPlugin(), { prefix: BOARD_PATH });
+    await fastify.register(
+      async (scope) => {
+        boardGuard(scope);
+        await scope.register(serverAdapter.registerPlugin());
+      },
+      { prefix: PATHS.board },
+    );
 
     this.broadcast.on(CoreEvent.QueueAdded, (name) => this.show(name));
     this.broadcast.on(CoreEvent.QueueRemoved, (name) => this.hide(name));
@@ -58,7 +65,7 @@ export class BoardService implements OnModuleInit, OnApplicationShutdown {
   private show(name: string): void {
     if (this.shown.has(name)) return;
     this.shown.add(name);
-    this.board?.addQueue(new BullMQAdapter(this.registry.queue(name)));
+    this.board?.addQueue(new BullMQAdapter(this.registry.queue(name), { readOnlyMode: true }));
   }
 
   private hide(name: string): void {

@@ -1,12 +1,6 @@
 import { Module } from '@nestjs/common';
-import { QueuesModule } from '@jobq/queue-core';
-import { LiveController } from './live.controller';
-import { OverviewLiveService } from './overview-live.service';
+import { LiveHub } from './live-hub.service';
 
-/** Server push to open dashboard pages. */
-@Module({
-  imports: [QueuesModule],
-  controllers: [LiveController],
-  providers: [OverviewLiveService],
-})
+/** The one SSE hub of a dashboard process. */
+@Module({ providers: [LiveHub], exports: [LiveHub] })
 export class LiveModule {}

@@ -1,7 +1,33 @@
 import { Module } from '@nestjs/common';
-import { QueuesModule } from '@jobq/queue-core';
-import { OverviewController } from './overview.controller';
+import { AuditModule, BusCoreModule, JobsModule, QueuesModule } from '@jobq/queue-core';
+import { ActionAudit } from '../auth/action-audit.service';
+import { AuthModule } from '../auth/auth.module';
+import { LiveModule } from '../live/live.module';
+import { AuditController } from './audit/audit.controller';
+import { BusController } from './bus/bus.controller';
+import { JobController } from './job/job.controller';
+import { LoginController } from './login/login.controller';
+import { LookupController } from './lookup/lookup.controller';
+import { OverviewController } from './overview/overview.controller';
+import { QueueActionsController } from './queue/queue-actions.controller';
+import { QueueController } from './queue/queue.controller';
+import { QueueReader } from './queue/queue-reader.service';
+import { WorkersController } from './workers/workers.controller';
 
-/** The dashboard's server-rendered pages. */
-@Module({ imports: [QueuesModule], controllers: [OverviewController] })
+/** The dashboard's server-rendered pages, their live feeds and their actions. */
+@Module({
+  imports: [QueuesModule, JobsModule, BusCoreModule, AuditModule, AuthModule, LiveModule],
+  controllers: [
+    LoginController,
+    OverviewController,
+    QueueController,
+    QueueActionsController,
+    JobController,
+    LookupController,
+    WorkersController,
+    BusController,
+    AuditController,
+  ],
+  providers: [QueueReader, ActionAudit],
+})
 export class PagesModule {}

@@ -76,18 +76,20 @@ export class JobListService {
       );
     }
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 25), 1), MAX_JOB_PAGE);
-    if (!(await this.registry.has(queue))) return { queue, state, jobs: [], next: null };
+    if (!(await this.registry.has(queue))) return { queue, state, total: 0, jobs: [], next: null };
     const layout = LAYOUT[state];
     const key = this.registry.queue(queue).toKey(layout.key);
     const redis = this.connections.client;
-    const { ids, next } =
+    const [{ ids, next }, total] = await Promise.all([
       layout.kind === 'list'
-        ? await listPage(redis, key, layout.order, options.cursor, limit)
-        : await zsetPage(redis, key, layout.order, options.cursor, limit);
+        ? listPage(redis, key, layout.order, options.cursor, limit)
+        : zsetPage(redis, key, layout.order, options.cursor, limit),
+      this.registry.queue(queue).getJobCountByTypes(state),
+    ]);
     const prefix = this.registry.queue(queue).toKey('');
     const rows = await Promise.all(ids.map((id) => redis.hmget(`${prefix}${id}`, ...FIELDS)));
     const jobs = ids.flatMap((id, i) => (rows[i][0] === null ? [] : [summary(id, rows[i])]));
-    return { queue, state, jobs, next };
+    return { queue, state, total, jobs, next };
   }
 }
 

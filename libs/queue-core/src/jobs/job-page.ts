@@ -33,6 +33,8 @@ export interface JobSummary {
 export interface JobPage {
   queue: string;
   state: ListedState;
+  /** Jobs in the state now (BullMQ's count: `LLEN` / `ZCARD`, never a listing). */
+  total: number;
   jobs: JobSummary[];
   /** Pass as `cursor` to read the next page; null on the last one. */
   next: string | null;

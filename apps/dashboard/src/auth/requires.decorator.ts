@@ -1,0 +1,11 @@
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import type { Capability } from '@jobq/queue-core';
+import { RoleGuard } from './role.guard';
+
+/** Metadata key of {@link Requires}. */
+export const REQUIRES = 'jobq:dashboard:requires';
+
+/** The capability (`roles.ts`) a route needs; the server refuses it to roles without it (403). */
+export function Requires(capability: Capability): MethodDecorator & ClassDecorator {
+  return applyDecorators(SetMetadata(REQUIRES, capability), UseGuards(RoleGuard));
+}

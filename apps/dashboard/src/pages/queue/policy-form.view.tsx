@@ -1,0 +1,142 @@
+import type { QueuePolicy } from '@jobq/queue-core';
+import { can } from '@jobq/queue-core';
+import type { DashboardRole } from '../../auth/dashboard-users';
+import { Fact } from '../../components/fact';
+import { href, PATHS } from '../../routes';
+import { POLICY_FIELDS, PolicyField, PolicyFormValues, policyValues } from './policy-form';
+
+interface PolicyFormProps {
+  queue: string;
+  values: PolicyFormValues;
+  errors?: Record<string, string>;
+  /** Shown after a save. */
+  saved?: boolean;
+}
+
+/**
+ * The policy: a form for admins (every SPEC §3 field, each refusal shown at its field, the
+ * server's validation only), a read-only list for everyone else.
+ */
+export function PolicyPanel({
+  queue,
+  policy,
+  role,
+}: {
+  queue: string;
+  policy: QueuePolicy;
+  role: DashboardRole;
+}): JSX.Element {
+  if (can(role, 'administer')) return <PolicyForm queue={queue} values={policyValues(policy)} />;
+  const values = policyValues(policy);
+  return (
+    <section aria-labelledby="policy-title">
+      <h2 id="policy-title">Policy</h2>
+      <dl class="facts">
+        {POLICY_FIELDS.map((f) => (
+          <Fact term={f.label} value={values[f.path] === '' ? 'none' : unitOf(f, values[f.path])} />
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+const unitOf = (field: PolicyField, value: string) =>
+  field.input.kind !== 'select' && field.input.unit ? `${value} ${field.input.unit}` : value;
+
+/** The form itself; what a save answers with (200, or 400 with the refusals at their fields). */
+export function PolicyForm({ queue, values, errors = {}, saved }: PolicyFormProps): JSX.Element {
+  const failed = Object.keys(errors).length > 0;
+  return (
+    <form
+      id="policy"
+      class="policy"
+      aria-labelledby="policy-title"
+      hx-post={href(PATHS.queuePolicy, { queue })}
+      hx-target="this"
+      hx-swap="outerHTML"
+      method="post"
+      action={href(PATHS.queuePolicy, { queue })}
+      novalidate
+    >
+      <h2 id="policy-title">Policy</h2>
+      <div class="fields">
+        {POLICY_FIELDS.map((field) => (
+          <Field field={field} value={values[field.path] ?? ''} error={errors[field.path]} />
+        ))}
+      </div>
+      <div class="toolbar">
+        <button type="submit">Save policy</button>
+        {saved ? (
+          <p class="notice notice-ok" role="status">
+            Saved: every process applies it within a second.
+          </p>
+        ) : (
+          ''
+        )}
+        {failed ? (
+          <p class="notice notice-error" role="alert">
+            Not saved: fix the fields marked below.
+          </p>
+        ) : (
+          ''
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Field({
+  field,
+  value,
+  error,
+}: {
+  field: PolicyField;
+  value: string;
+  error?: string;
+}): JSX.Element {
+  const id = `policy-${field.path.replace(/\./g, '-')}`;
+  const described = error ? `${id}-error ${id}-hint` : `${id}-hint`;
+  const input = field.input;
+  return (
+    <div class={error ? 'field invalid' : 'field'} data-field={field.path}>
+      <label for={id} safe>
+        {input.kind !== 'select' && input.unit ? `${field.label} (${input.unit})` : field.label}
+      </label>
+      {input.kind === 'select' ? (
+        <select
+          id={id}
+          name={field.path}
+          aria-describedby={described}
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {input.options.map((option) => (
+            <option value={option} selected={option === value} safe>
+              {option}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          name={field.path}
+          type="text"
+          inputmode="numeric"
+          value={value}
+          placeholder={input.kind === 'int-or-none' ? input.none : undefined}
+          aria-describedby={described}
+          aria-invalid={error ? 'true' : undefined}
+        />
+      )}
+      {error ? (
+        <p class="field-error" id={`${id}-error`} safe>
+          {error}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="hint" id={`${id}-hint`} safe>
+        {field.hint}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { JobPage } from '@jobq/queue-core';
+import { can } from '@jobq/queue-core';
+import type { Viewer } from '../../auth/viewer';
+import { Layout } from '../../components/layout';
+import { href, PATHS } from '../../routes';
+import { EnqueueForm } from './enqueue-form.view';
+import { JobsTable } from './jobs-table.view';
+import { PolicyPanel } from './policy-form.view';
+import type { QueueSnapshot } from './queue-snapshot';
+import { QueueCharts, QueueControls, QueueStats } from './queue-stats.view';
+
+/** A queue's page: state and controls, counts, charts, jobs by state, enqueue, policy. */
+export function QueuePage({
+  snapshot,
+  jobs,
+  cursor,
+  viewer,
+}: {
+  snapshot: QueueSnapshot;
+  jobs: JobPage;
+  cursor?: string;
+  viewer: Viewer;
+}): JSX.Element {
+  const queue = snapshot.status.queue;
+  return (
+    <Layout
+      title={`Queue ${queue}`}
+      viewer={viewer}
+      active="overview"
+      live={href(PATHS.liveQueue, { queue })}
+    >
+      <div class="controls" sse-swap="controls">
+        <QueueControls snapshot={snapshot} role={viewer.role} />
+      </div>
+      <div class="stats" sse-swap="stats">
+        <QueueStats snapshot={snapshot} />
+      </div>
+      <div sse-swap="charts">
+        <QueueCharts snapshot={snapshot} />
+      </div>
+      <JobsTable page={jobs} role={viewer.role} cursor={cursor} />
+      <div class="side-by-side">
+        {can(viewer.role, 'produce') ? (
+          <EnqueueForm queue={queue} maxBytes={snapshot.policy.max_payload_bytes} />
+        ) : (
+          ''
+        )}
+        <PolicyPanel queue={queue} policy={snapshot.policy} role={viewer.role} />
+      </div>
+    </Layout>
+  );
+}
