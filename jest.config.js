@@ -7,6 +7,8 @@ const ESM_ONLY = [
   'file-type',
   'toad-cache',
   'set-cookie-parser',
+  // dynamic import('cookie') in CommonJS: transpiled to a require
+  '@fastify/cookie',
 ];
 
 module.exports = {

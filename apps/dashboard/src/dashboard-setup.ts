@@ -41,7 +41,9 @@ export const CSP_DIRECTIVES = {
  */
 export async function prepareDashboard(app: NestFastifyApplication): Promise<void> {
   const config = app.get(JobqConfig);
-  const redis = app.get(RedisConnections).client;
+  const connections = app.get(RedisConnections);
+  await connections.ready();
+  const redis = connections.client;
   const keys = app.get(RedisKeys);
   const users = app.get(UserDirectory);
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
@@ -59,7 +61,7 @@ export async function prepareDashboard(app: NestFastifyApplication): Promise<voi
       keys.key('dashboard', 'session-secret'),
     ),
     cookieName: SESSION_COOKIE,
-    cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: ttlMs },
+    cookie: { httpOnly: true, sameSite: 'strict', secure: false, path: '/', maxAge: ttlMs },
     store: new RedisSessionStore(redis, (id) => keys.key('dashboard', 'session', id), ttlMs),
     saveUninitialized: false,
   });

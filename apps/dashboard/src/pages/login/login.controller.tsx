@@ -49,6 +49,8 @@ export class LoginController {
       ) as string;
     }
     await request.session.regenerate();
+    // Secure over TLS; set here because @fastify/session's `secure: 'auto'` drops SameSite=Strict.
+    if (request.protocol === 'https') request.session.cookie.secure = true;
     request.session.set('user', user.name);
     this.logger.info({ user: user.name, role: user.role, from: request.ip }, 'dashboard login');
     return seeOther(reply, next);
