@@ -44,12 +44,14 @@ describe('dashboard overview', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const page = await res.text();
-    expect(page).toContain('2 queues · 3 jobs waiting · 0 live workers');
+    expect(page).toContain(
+      '2 queues · 2 waiting · 0 active · 1 delayed · 0 failed · 0 completed this minute · 0 live workers',
+    );
     const row = page.slice(page.indexOf(`<tr data-queue="${stopped}"`));
     expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
-      /badge stopped[\s\S]*3 attempts · exponential 1000 ms · concurrency 4 · 10 per 1000 ms/,
+      /badge badge-stopped[\s\S]*3 attempts · exponential 1000 ms · concurrency 4 · 10 per 1000 ms/,
     );
-    expect(page).toContain(`href="/board/queue/${busy}"`);
+    expect(page).toContain(`href="/queues/${busy}"`);
   });
 
   it('pushes fresh rows to open pages as jobs arrive', async () => {
@@ -58,15 +60,15 @@ describe('dashboard overview', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const events = sseEvents(res);
     try {
-      const [first] = await take(events, 1);
-      expect(JSON.parse(first.data!).summary).toContain('3 jobs waiting');
+      const [totals, rows] = await take(events, 2);
+      expect(totals.event).toBe('totals');
+      expect(totals.data).toContain('2 waiting');
+      expect(rows.event).toBe('queues');
+      expect(rows.data).toContain(`data-queue="${busy}"`);
       expect((await call('POST', `${api.url}/q/${busy}`, { a: 3 })).status).toBe(201);
       for (;;) {
         const [next] = await take(events, 1);
-        const update = JSON.parse(next.data!);
-        if (!update.summary.includes('4 jobs waiting')) continue;
-        expect(update.rows).toContain(`data-queue="${busy}"`);
-        break;
+        if (next.event === 'totals' && next.data!.includes('3 waiting')) break;
       }
     } finally {
       controller.abort();

@@ -1,6 +1,8 @@
 /** One Server-Sent Event as a browser's EventSource would see it (comments kept apart). */
 export interface SseEvent {
   id?: string;
+  /** The `event:` name (absent for plain messages). */
+  event?: string;
   data?: string;
   comment?: string;
 }
@@ -21,6 +23,7 @@ export async function* sseEvents(res: Response): AsyncGenerator<SseEvent> {
       for (const line of block.split('\n')) {
         if (line.startsWith(':')) event.comment = line.slice(1).trim();
         else if (line.startsWith('id: ')) event.id = line.slice(4);
+        else if (line.startsWith('event: ')) event.event = line.slice(7);
         else if (line.startsWith('data: '))
           event.data = event.data === undefined ? line.slice(6) : `${event.data}\n${line.slice(6)}`;
       }

@@ -139,6 +139,16 @@
   // Live: remember every EventSource; a hidden tab closes them (the server stops sending), a
   // visible one connects again and gets the latest fragments at once.
   var sources = [];
+  // Scripts run deferred in order, so htmx and its SSE extension are loaded here, before htmx
+  // processes the page on DOMContentLoaded.
+  if (typeof htmx !== 'undefined' && htmx.createEventSource) {
+    var create = htmx.createEventSource;
+    htmx.createEventSource = function (url) {
+      var source = create(url);
+      sources.push(source);
+      return source;
+    };
+  }
   function liveState(state) {
     var main = document.querySelector('main[sse-connect]');
     if (main) main.dataset.live = state;
@@ -166,14 +176,6 @@
   });
 
   document.addEventListener('DOMContentLoaded', function () {
-    if (typeof htmx !== 'undefined') {
-      var create = htmx.createEventSource;
-      htmx.createEventSource = function (url) {
-        var source = create(url);
-        sources.push(source);
-        return source;
-      };
-    }
     document.querySelectorAll('textarea[data-json-editor]').forEach(checkEditor);
     refresh(document);
   });
