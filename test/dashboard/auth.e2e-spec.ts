@@ -105,11 +105,12 @@ describe('dashboard login and roles', () => {
 
   it('refuses cross-site state changes whatever the role', async () => {
     const path = `/queues/${queue}/pause`;
-    for (const headers of [
+    const forgeries: Record<string, string>[] = [
       { origin: 'http://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of forgeries) {
       const res = await as.admin.send('POST', path, undefined, headers);
       expect(res.status).toBe(403);
       expect((await res.json()).code).toBe('CROSS_SITE');
