@@ -1,4 +1,4 @@
-import type { PolicyFieldProblem, PolicyPatch, QueuePolicy } from '@jobq/queue-core';
+import type { FieldProblem, PolicyPatch, QueuePolicy } from '@jobq/queue-core';
 
 /** How a policy field is entered. */
 export type PolicyInput =
@@ -174,7 +174,7 @@ function set(target: Record<string, unknown>, path: string, value: unknown): voi
  * The refusal's messages by form field: a problem of a nested field goes to that field; one of a
  * whole object (`rate_limit`) to its first field.
  */
-export function errorsByField(problems: PolicyFieldProblem[]): Record<string, string> {
+export function errorsByField(problems: FieldProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const { field, problems: messages } of problems) {
     const target = POLICY_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
