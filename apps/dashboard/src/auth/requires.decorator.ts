@@ -1,9 +1,6 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import type { Capability } from '@jobq/queue-core';
-import { RoleGuard } from './role.guard';
-
-/** Metadata key of {@link Requires}. */
-export const REQUIRES = 'jobq:dashboard:requires';
+import { REQUIRES, RoleGuard } from './role.guard';
 
 /** The capability (`roles.ts`) a route needs; the server refuses it to roles without it (403). */
 export function Requires(capability: Capability): MethodDecorator & ClassDecorator {

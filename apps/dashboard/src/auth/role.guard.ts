@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { can, JobqError, type Capability } from '@jobq/queue-core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError } from './forbidden.error';
-import { REQUIRES } from './requires.decorator';
+
+/** Metadata key of `@Requires`: the capability a route needs. */
+export const REQUIRES = 'jobq:dashboard:requires';
 
 /** Lets a request through only if its viewer's role has the route's {@link Requires} capability. */
 @Injectable()
