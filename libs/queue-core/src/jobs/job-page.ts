@@ -1,13 +1,7 @@
-/** The job states a queue's jobs can be listed by, as BullMQ names them. */
-export const LISTED_STATES = [
-  'waiting',
-  'prioritized',
-  'delayed',
-  'active',
-  'completed',
-  'failed',
-  'waiting-children',
-] as const;
+import { JOB_STATES } from '../queues/queue-stats';
+
+/** The job states a queue's jobs can be listed by: every state they are counted by. */
+export const LISTED_STATES = JOB_STATES;
 
 /** A state {@link JobListService.page} lists. */
 export type ListedState = (typeof LISTED_STATES)[number];

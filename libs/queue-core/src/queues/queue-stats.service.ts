@@ -13,17 +13,9 @@ import {
   QueueOverview,
   QueueStatus,
   WaitingJob,
+  JOB_STATES,
 } from './queue-stats';
 
-const STATES = [
-  'waiting',
-  'prioritized',
-  'delayed',
-  'active',
-  'completed',
-  'failed',
-  'waiting-children',
-] as const;
 
 /** How many waiting jobs `with_desc` lists. */
 const DESC_LIMIT = 100;
@@ -40,7 +32,7 @@ interface Snapshot {
 }
 
 const EMPTY: Snapshot = {
-  counts: Object.fromEntries(STATES.map((s) => [s, 0])) as QueueCounts,
+  counts: Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as QueueCounts,
   size: 0,
   processed: 0,
   failed: 0,
@@ -137,11 +129,11 @@ export class QueueStatsService {
     if (!(await this.registry.has(queue))) return EMPTY;
     const bull = this.registry.queue(queue);
     const [raw, totals, reinserted] = await Promise.all([
-      bull.getJobCounts(...STATES),
+      bull.getJobCounts(...JOB_STATES),
       queueTotals(bull, minutes),
       this.counters.reinserted(queue),
     ]);
-    const counts = Object.fromEntries(STATES.map((s) => [s, raw[s] ?? 0])) as QueueCounts;
+    const counts = Object.fromEntries(JOB_STATES.map((s) => [s, raw[s] ?? 0])) as QueueCounts;
     return {
       counts,
       size: counts.waiting + counts.prioritized + counts.delayed,

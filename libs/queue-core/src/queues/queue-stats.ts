@@ -1,11 +1,19 @@
 import type { QueueFleetStats } from '../fleet/worker-record';
 import type { QueuePolicy } from '../policy/queue-policy';
 
+/** The job states a queue's jobs are counted and listed by, as BullMQ names them. */
+export const JOB_STATES = [
+  'waiting',
+  'prioritized',
+  'delayed',
+  'active',
+  'completed',
+  'failed',
+  'waiting-children',
+] as const;
+
 /** Jobs of a queue by BullMQ state. */
-export type QueueCounts = Record<
-  'waiting' | 'prioritized' | 'delayed' | 'active' | 'completed' | 'failed' | 'waiting-children',
-  number
->;
+export type QueueCounts = Record<(typeof JOB_STATES)[number], number>;
 
 /** presque `GET /j/:queue`: one queue's size, totals, counts by state and policy. */
 export interface QueueInfo {
