@@ -16,7 +16,6 @@ import {
   JOB_STATES,
 } from './queue-stats';
 
-
 /** How many waiting jobs `with_desc` lists. */
 const DESC_LIMIT = 100;
 
