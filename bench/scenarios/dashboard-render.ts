@@ -188,7 +188,7 @@ async function cursorAfter(url: string, pages: number): Promise<string> {
     const html = await (
       await fetch(cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : url)
     ).text();
-    const next = /hx-get="[^"]*[?;]cursor=([^"&]+)"[^>]*rel="next"/.exec(html);
+    const next = /hx-get="[^"]*[?&;]cursor=([^"&]+)"[^>]*rel="next"/.exec(html);
     if (!next) throw new Error(`no next page after page ${i + 1}`);
     cursor = decodeURIComponent(next[1]);
   }
