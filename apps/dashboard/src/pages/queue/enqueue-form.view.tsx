@@ -1,3 +1,4 @@
+import { FormField } from '../../components/form-field';
 import { num } from '../../components/format';
 import { href, PATHS } from '../../routes';
 import type { EnqueueFormValues } from './enqueue-form';
@@ -32,35 +33,17 @@ export function EnqueueForm({
     label: string,
     hint: string,
     placeholder?: string,
-  ) => {
-    const id = `enqueue-${key}`;
-    return (
-      <div class={errors[key] ? 'field invalid' : 'field'} data-field={key}>
-        <label for={id} safe>
-          {label}
-        </label>
-        <input
-          id={id}
-          name={key}
-          type="text"
-          value={values[key]}
-          placeholder={placeholder}
-          aria-describedby={errors[key] ? `${id}-error ${id}-hint` : `${id}-hint`}
-          aria-invalid={errors[key] ? 'true' : undefined}
-        />
-        {errors[key] ? (
-          <p class="field-error" id={`${id}-error`} safe>
-            {errors[key]}
-          </p>
-        ) : (
-          ''
-        )}
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      </div>
-    );
-  };
+  ) => (
+    <FormField
+      id={`enqueue-${key}`}
+      name={key}
+      label={label}
+      hint={hint}
+      value={values[key]}
+      error={errors[key]}
+      input={{ kind: 'text', placeholder }}
+    />
+  );
   return (
     <form
       id="enqueue"
@@ -74,34 +57,16 @@ export function EnqueueForm({
       novalidate
     >
       <h2 id="enqueue-title">Enqueue a job</h2>
-      <div class={errors.data ? 'field wide invalid' : 'field wide'} data-field="data">
-        <label for="enqueue-data">Payload (a JSON object)</label>
-        <textarea
-          id="enqueue-data"
-          name="data"
-          rows="6"
-          spellcheck="false"
-          data-json-editor
-          data-max-bytes={String(maxBytes)}
-          aria-describedby={
-            errors.data ? 'enqueue-data-error enqueue-data-size' : 'enqueue-data-size'
-          }
-          aria-invalid={errors.data ? 'true' : undefined}
-          safe
-        >
-          {values.data}
-        </textarea>
-        {errors.data ? (
-          <p class="field-error" id="enqueue-data-error" safe>
-            {errors.data}
-          </p>
-        ) : (
-          ''
-        )}
-        <p class="hint" id="enqueue-data-size" aria-live="polite" safe>
-          {`at most ${num(maxBytes)} bytes of JSON (the queue's payload cap)`}
-        </p>
-      </div>
+      <FormField
+        id="enqueue-data"
+        name="data"
+        label="Payload (a JSON object)"
+        hint={`at most ${num(maxBytes)} bytes of JSON (the queue's payload cap)`}
+        value={values.data}
+        error={errors.data}
+        input={{ kind: 'json', rows: 6, maxBytes }}
+        wide
+      />
       <div class="fields">
         {field('name', 'Job name', 'the handler; empty: default', 'default')}
         {field('delay', 'Delay (ms)', 'run no sooner than this from now')}

@@ -2,6 +2,7 @@ import type { QueuePolicy } from '@jobq/queue-core';
 import { can } from '@jobq/queue-core';
 import type { DashboardRole } from '../../auth/dashboard-users';
 import { Fact } from '../../components/fact';
+import { FormField } from '../../components/form-field';
 import { href, PATHS } from '../../routes';
 import { POLICY_FIELDS, PolicyField, PolicyFormValues, policyValues } from './policy-form';
 
@@ -94,49 +95,24 @@ function Field({
   value: string;
   error?: string;
 }): JSX.Element {
-  const id = `policy-${field.path.replace(/\./g, '-')}`;
-  const described = error ? `${id}-error ${id}-hint` : `${id}-hint`;
   const input = field.input;
   return (
-    <div class={error ? 'field invalid' : 'field'} data-field={field.path}>
-      <label for={id} safe>
-        {input.kind !== 'select' && input.unit ? `${field.label} (${input.unit})` : field.label}
-      </label>
-      {input.kind === 'select' ? (
-        <select
-          id={id}
-          name={field.path}
-          aria-describedby={described}
-          aria-invalid={error ? 'true' : undefined}
-        >
-          {input.options.map((option) => (
-            <option value={option} selected={option === value} safe>
-              {option}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={id}
-          name={field.path}
-          type="text"
-          inputmode="numeric"
-          value={value}
-          placeholder={input.kind === 'int-or-none' ? input.none : undefined}
-          aria-describedby={described}
-          aria-invalid={error ? 'true' : undefined}
-        />
-      )}
-      {error ? (
-        <p class="field-error" id={`${id}-error`} safe>
-          {error}
-        </p>
-      ) : (
-        ''
-      )}
-      <p class="hint" id={`${id}-hint`} safe>
-        {field.hint}
-      </p>
-    </div>
+    <FormField
+      id={`policy-${field.path.replace(/\./g, '-')}`}
+      name={field.path}
+      label={input.kind !== 'select' && input.unit ? `${field.label} (${input.unit})` : field.label}
+      hint={field.hint}
+      value={value}
+      error={error}
+      input={
+        input.kind === 'select'
+          ? input
+          : {
+              kind: 'text',
+              numeric: true,
+              placeholder: input.kind === 'int-or-none' ? input.none : undefined,
+            }
+      }
+    />
   );
 }
