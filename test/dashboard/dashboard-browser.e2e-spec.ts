@@ -281,6 +281,47 @@ describe('dashboard in Chromium', () => {
     await viewer.waitForSelector('main[data-live="on"]');
   });
 
+  it('schedules: an admin adds one (a bad cron shown at its field), an operator runs it now, pause is flagged', async () => {
+    const admin = await loggedIn('admin');
+    await admin.goto(`${dashboard.url}/schedules`);
+    await admin.fill('#schedule-queue', 'demo');
+    await admin.fill('#schedule-id', 'every-minute');
+    await admin.fill('#schedule-cron', '61 * * * *');
+    await admin.fill('#schedule-name', 'echo');
+    await admin.click('#schedule-form button[type=submit]');
+    await expect(admin.locator('[data-field="cron"] .field-error').textContent()).resolves.toMatch(
+      /cron "61 \* \* \* \*" is not a cron expression/,
+    );
+    await admin.fill('#schedule-cron', '* * * * *');
+    await admin.fill('#schedule-tz', 'Europe/Paris');
+    await admin.click('#schedule-form button[type=submit]');
+    await admin.waitForURL(`${dashboard.url}/schedules/demo/every-minute`);
+    await expect(admin.locator('main').textContent()).resolves.toContain(
+      'Every minute (Europe/Paris)',
+    );
+
+    const operator = await loggedIn('operator');
+    await operator.goto(`${dashboard.url}/schedules`);
+    const row = operator.locator('tr[data-schedule="demo/every-minute"]');
+    expect(await row.getByRole('button', { name: 'Pause demo/every-minute' }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Run demo/every-minute now' }).click();
+    const ran = await operator.locator('#toast').textContent({ timeout: 10_000 });
+    expect(ran).toMatch(/^Job \S+ of demo\/every-minute is waiting\.$/);
+
+    await admin.goto(`${dashboard.url}/queues/demo`);
+    const onQueue = admin.locator('tr[data-schedule="demo/every-minute"]');
+    await onQueue.getByRole('button', { name: 'Pause demo/every-minute' }).click();
+    await onQueue.locator('.badge-stopped', { hasText: 'paused' }).waitFor();
+    expect((await fixture.demo.getJobScheduler('every-minute')) ?? null).toBeNull();
+    await admin
+      .locator('tr[data-schedule="demo/every-minute"]')
+      .getByRole('button', { name: 'Resume demo/every-minute' })
+      .click();
+    await admin
+      .locator('tr[data-schedule="demo/every-minute"] .badge-stopped')
+      .waitFor({ state: 'detached' });
+  });
+
   it('passes axe-core on every page and saves light and dark screenshots of each', async () => {
     const failed = (await fixture.demo.add('flaky', { fail_times: 1 }, { attempts: 1 })).id!;
     await waitUntil(
@@ -293,6 +334,8 @@ describe('dashboard in Chromium', () => {
       ['job', `/queues/demo/jobs/${failed}`],
       ['lookup', '/jobs?id=no-such-job'],
       ['workers', '/workers'],
+      ['schedules', '/schedules'],
+      ['schedule', '/schedules/demo/every-minute'],
       ['bus', '/bus'],
       ['audit', '/audit'],
       ['board', '/board'],

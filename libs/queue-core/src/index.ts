@@ -119,6 +119,7 @@ export { ScheduleService } from './schedules/schedule.service';
 export type { UpsertedSchedule } from './schedules/schedule.service';
 export { MIN_EVERY_MS, ScheduledJobOptions, ScheduleSpec } from './schedules/schedule-spec';
 export { validateSchedule } from './schedules/schedule-validation';
+export { scheduleSettings } from './schedules/schedule-view';
 export type { ScheduleView } from './schedules/schedule-view';
 export { InvalidScheduleError } from './errors/invalid-schedule.error';
 export { ScheduleNotFoundError } from './errors/schedule-not-found.error';

@@ -22,7 +22,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { JsonBodyGuard, Requires } from '@jobq/http';
-import { EnqueuedJob, ScheduleService, ScheduleSpec, ScheduleView } from '@jobq/queue-core';
+import {
+  EnqueuedJob,
+  scheduleSettings,
+  ScheduleService,
+  ScheduleSpec,
+  ScheduleView,
+} from '@jobq/queue-core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiAuditor } from '../audit/api-auditor';
 
@@ -114,8 +120,8 @@ export class SchedulesController {
       await this.audit.record(request, 'schedule.upsert', {
         queue,
         id,
-        before: before && specOf(before),
-        after: specOf(schedule),
+        before: before && scheduleSettings(before),
+        after: scheduleSettings(schedule),
       });
     }
     void reply.status(created ? 201 : 200);
@@ -135,7 +141,11 @@ export class SchedulesController {
   ): Promise<void> {
     const before = await this.schedules.get(queue, id);
     await this.schedules.remove(queue, id);
-    await this.audit.record(request, 'schedule.delete', { queue, id, before: specOf(before) });
+    await this.audit.record(request, 'schedule.delete', {
+      queue,
+      id,
+      before: scheduleSettings(before),
+    });
   }
 
   @Post(':queue/:id/pause')
@@ -183,10 +193,4 @@ export class SchedulesController {
     await this.audit.record(request, 'schedule.run', { queue, id, details: { job: job.id } });
     return job;
   }
-}
-
-/** What an audit entry keeps of a schedule: what was asked for, not its live state. */
-function specOf(view: ScheduleView) {
-  const { cron, tz, every_ms, name, data, opts, start_at, end_at, limit } = view;
-  return { cron, tz, every_ms, name, data, opts, start_at, end_at, limit };
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer';
 import { href, PATHS } from '../routes';
 
 /** The navigation entries; `active` marks the current one. */
-export type NavItem = 'overview' | 'workers' | 'bus' | 'audit' | 'jobs' | 'none';
+export type NavItem = 'overview' | 'workers' | 'schedules' | 'bus' | 'audit' | 'jobs' | 'none';
 
 /** htmx settings: no inline indicator styles and no eval, so the strict CSP holds. */
 const HTMX_CONFIG = JSON.stringify({
@@ -89,6 +89,7 @@ function Nav({ viewer, active }: { viewer: Viewer; active: NavItem }): JSX.Eleme
     <nav aria-label="Main">
       {item('overview', PATHS.overview, 'Queues')}
       {item('workers', PATHS.workers, 'Workers')}
+      {item('schedules', PATHS.schedules, 'Schedules')}
       {item('bus', PATHS.bus, 'Bus')}
       {can(viewer.role, 'administer') ? item('audit', PATHS.audit, 'Audit') : ''}
       {item('jobs', PATHS.board, 'bull-board')}

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditModule, BusCoreModule, JobsModule, QueuesModule } from '@jobq/queue-core';
+import {
+  AuditModule,
+  BusCoreModule,
+  JobsModule,
+  QueuesModule,
+  SchedulesModule,
+} from '@jobq/queue-core';
 import { ActionAudit } from '../auth/action-audit.service';
 import { AuthModule } from '../auth/auth.module';
 import { LiveModule } from '../live/live.module';
@@ -12,11 +18,21 @@ import { OverviewController } from './overview/overview.controller';
 import { QueueActionsController } from './queue/queue-actions.controller';
 import { QueueController } from './queue/queue.controller';
 import { QueueReader } from './queue/queue-reader.service';
+import { ScheduleActionsController } from './schedules/schedule-actions.controller';
+import { SchedulesController } from './schedules/schedules.controller';
 import { WorkersController } from './workers/workers.controller';
 
 /** The dashboard's server-rendered pages, their live feeds and their actions. */
 @Module({
-  imports: [QueuesModule, JobsModule, BusCoreModule, AuditModule, AuthModule, LiveModule],
+  imports: [
+    QueuesModule,
+    JobsModule,
+    BusCoreModule,
+    AuditModule,
+    SchedulesModule,
+    AuthModule,
+    LiveModule,
+  ],
   controllers: [
     LoginController,
     OverviewController,
@@ -27,6 +43,8 @@ import { WorkersController } from './workers/workers.controller';
     WorkersController,
     BusController,
     AuditController,
+    SchedulesController,
+    ScheduleActionsController,
   ],
   providers: [QueueReader, ActionAudit],
 })

@@ -113,7 +113,7 @@
   // The JSON editor: bytes used against the queue's payload cap, and whether it parses.
   function checkEditor(area) {
     var hint = document.getElementById(area.getAttribute('aria-describedby').split(' ').pop());
-    var max = Number(area.dataset.maxBytes);
+    var max = area.dataset.maxBytes === undefined ? Infinity : Number(area.dataset.maxBytes);
     var bytes = new TextEncoder().encode(area.value).length;
     var problem = '';
     try {
@@ -123,12 +123,14 @@
     } catch (err) {
       problem = ' · not valid JSON yet';
     }
-    hint.textContent =
-      bytes.toLocaleString('en-US') +
-      ' of ' +
-      max.toLocaleString('en-US') +
-      ' bytes (the queue’s payload cap)' +
-      problem;
+    var size = bytes.toLocaleString('en-US') + ' bytes';
+    if (max !== Infinity)
+      size =
+        bytes.toLocaleString('en-US') +
+        ' of ' +
+        max.toLocaleString('en-US') +
+        ' bytes (the queue’s payload cap)';
+    hint.textContent = size + problem;
     hint.classList.toggle('over', bytes > max || problem !== '');
   }
   document.addEventListener('input', function (event) {

@@ -48,3 +48,9 @@ export function describeSchedule(spec: ScheduleSpec): string {
   const n = ms / size;
   return n === 1 ? `Every ${unit}` : `Every ${n.toLocaleString('en-US')} ${unit}s`;
 }
+
+/** What a schedule was asked to do, without its live state: what the audit trail keeps of it. */
+export function scheduleSettings(view: ScheduleView) {
+  const { cron, tz, every_ms, name, data, opts, start_at, end_at, limit } = view;
+  return { cron, tz, every_ms, name, data, opts, start_at, end_at, limit };
+}

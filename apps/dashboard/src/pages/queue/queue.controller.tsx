@@ -1,5 +1,5 @@
 import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import { assertValidName, JobListService, ListedState } from '@jobq/queue-core';
+import { assertValidName, JobListService, ListedState, ScheduleService } from '@jobq/queue-core';
 import type { Observable } from 'rxjs';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
 import { Requires } from '../../auth/requires.decorator';
@@ -23,6 +23,7 @@ export class QueueController {
     private readonly reader: QueueReader,
     private readonly jobs: JobListService,
     private readonly hub: LiveHub,
+    private readonly schedules: ScheduleService,
   ) {}
 
   @Get(PATHS.queue)
@@ -34,12 +35,19 @@ export class QueueController {
     @Query('cursor') cursor?: string,
   ): Promise<string> {
     const listed = stateOf(state);
-    const [snapshot, jobs] = await Promise.all([
+    const [snapshot, jobs, schedules] = await Promise.all([
       this.reader.snapshot(queue),
       this.jobs.page(queue, listed, { cursor, limit: PAGE_SIZE }),
+      this.schedules.list(queue),
     ]);
     return (
-      <QueuePage snapshot={snapshot} jobs={jobs} cursor={cursor} viewer={viewer} />
+      <QueuePage
+        snapshot={snapshot}
+        jobs={jobs}
+        cursor={cursor}
+        schedules={schedules}
+        viewer={viewer}
+      />
     ) as string;
   }
 

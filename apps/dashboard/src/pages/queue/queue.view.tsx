@@ -1,24 +1,27 @@
-import type { JobPage } from '@jobq/queue-core';
+import type { JobPage, ScheduleView } from '@jobq/queue-core';
 import { can } from '@jobq/queue-core';
 import type { Viewer } from '../../auth/viewer';
 import { Layout } from '../../components/layout';
 import { href, PATHS } from '../../routes';
+import { SchedulesPanel } from '../schedules/schedules.view';
 import { EnqueueForm } from './enqueue-form.view';
 import { JobsTable } from './jobs-table.view';
 import { PolicyPanel } from './policy-form.view';
 import type { QueueSnapshot } from './queue-snapshot';
 import { QueueCharts, QueueControls, QueueStats } from './queue-stats.view';
 
-/** A queue's page: state and controls, counts, charts, jobs by state, enqueue, policy. */
+/** A queue's page: state and controls, counts, charts, jobs by state, schedules, enqueue, policy. */
 export function QueuePage({
   snapshot,
   jobs,
   cursor,
+  schedules,
   viewer,
 }: {
   snapshot: QueueSnapshot;
   jobs: JobPage;
   cursor?: string;
+  schedules: ScheduleView[];
   viewer: Viewer;
 }): JSX.Element {
   const queue = snapshot.status.queue;
@@ -39,6 +42,17 @@ export function QueuePage({
         <QueueCharts snapshot={snapshot} />
       </div>
       <JobsTable page={jobs} role={viewer.role} cursor={cursor} />
+      <section aria-labelledby="schedules-title">
+        <h2 id="schedules-title">Schedules</h2>
+        <SchedulesPanel schedules={schedules} viewer={viewer} queue={queue} />
+        {can(viewer.role, 'administer') ? (
+          <p>
+            <a href={href(PATHS.scheduleNew, {}, { queue })}>Add a schedule</a>
+          </p>
+        ) : (
+          ''
+        )}
+      </section>
       <div class="side-by-side">
         {can(viewer.role, 'produce') ? (
           <EnqueueForm queue={queue} maxBytes={snapshot.policy.max_payload_bytes} />
