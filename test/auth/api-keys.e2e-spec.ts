@@ -45,7 +45,8 @@ describe('API keys', () => {
     const low = await call('PUT', `${api.url}/policy/${freshName()}`, { attempts: 2 }, as(CI));
     expect(low.status).toBe(403);
     expect(low.body).toMatchObject({
-      error: 'this needs role admin; key "ci" has role producer',
+      error:
+        'changing a policy, purging a queue or deleting a job needs role admin; key "ci" has role producer',
       code: 'FORBIDDEN',
       details: { needs: 'administer', roles: ['admin'], key: 'ci', role: 'producer' },
     });

@@ -95,7 +95,7 @@ describe('dashboard login and roles', () => {
       const answer = await res.json();
       expect(answer.code).toBe('FORBIDDEN');
       expect(answer.error).toMatch(
-        /needs role (admin or operator|admin); \w+ is (viewer|operator)/,
+        /needs role (admin or operator|admin); user "\w+" has role (viewer|operator)$/,
       );
     }
     expect((await as.operator.send('GET', '/audit')).status).toBe(403);

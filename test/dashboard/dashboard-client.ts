@@ -1,4 +1,4 @@
-import { hashPassword } from '../../apps/dashboard/src/auth/password-hash';
+import { hashPassword } from '../../libs/queue-core/src/auth/password-hash';
 
 /** The test users: one per role, the password is the user name reversed. */
 export const USERS = ['ada:admin', 'otto:operator', 'vera:viewer'].map((entry) => {

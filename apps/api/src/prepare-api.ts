@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { enforceRouteAccess, limitKeyRates } from '@jobq/http';
+import { apiKeyAccess, enforceRouteAccess, limitKeyRates } from '@jobq/http';
 import { ApiKeyRing, JobqConfig } from '@jobq/queue-core';
 import { setupOpenApi } from './open-api';
 
@@ -19,7 +19,7 @@ export function apiKeys(config: JobqConfig): ApiKeyRing {
 export async function prepareApi(app: NestFastifyApplication, config: JobqConfig): Promise<void> {
   const keys = apiKeys(config);
   enforceRouteAccess(app.getHttpAdapter().getInstance(), {
-    keys,
+    ...apiKeyAccess(keys),
     undeclared: (url) => (OPEN_API_ROUTES.test(url) ? 'read' : undefined),
   });
   await limitKeyRates(app, keys, config.API_RATE_LIMIT);

@@ -1,15 +1,11 @@
-import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySession from '@fastify/session';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { JobqConfig, RedisConnections, RedisKeys } from '@jobq/queue-core';
+import { enforceRouteAccess, UserDirectory, useSessions } from '@jobq/http';
+import { JobqConfig, JobqError, RedisConnections, RedisKeys } from '@jobq/queue-core';
 import type { FastifyInstance } from 'fastify';
 import { registerStaticAssets } from './assets/static-assets';
-import { authHook } from './auth/auth.hook';
-import { RedisSessionStore } from './auth/redis-session.store';
-import { sessionSecret } from './auth/session-secret';
-import { UserDirectory } from './auth/user-directory';
+import { isPublicPath, PATHS } from './routes';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'jobq_session';
@@ -53,17 +49,24 @@ export async function prepareDashboard(app: NestFastifyApplication): Promise<voi
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     strictTransportSecurity: false,
   });
-  await fastify.register(fastifyCookie);
-  await fastify.register(fastifySession, {
-    secret: await sessionSecret(
-      config.DASHBOARD_SESSION_SECRET,
-      redis,
-      keys.key('dashboard', 'session-secret'),
-    ),
+  await useSessions(fastify, {
     cookieName: SESSION_COOKIE,
-    cookie: { httpOnly: true, sameSite: 'strict', secure: false, path: '/', maxAge: ttlMs },
-    store: new RedisSessionStore(redis, (id) => keys.key('dashboard', 'session', id), ttlMs),
-    saveUninitialized: false,
+    ttlMs,
+    secret: config.DASHBOARD_SESSION_SECRET,
+    namespace: 'dashboard',
+    redis,
+    keys,
+    users,
+    loginPath: PATHS.login,
+    isPublic: isPublicPath,
+  });
+  enforceRouteAccess(fastify, {
+    authenticate: (request) =>
+      request.viewer
+        ? { kind: 'user', name: request.viewer.name, role: request.viewer.role }
+        : new JobqError('unauthorized', 'UNAUTHORIZED', `log in first: ${PATHS.login}`),
+    undeclared: (url) =>
+      url.startsWith(PATHS.board) ? 'read' : isPublicPath(url) ? 'public' : undefined,
   });
   await fastify.register(fastifyRateLimit, {
     global: false,
@@ -76,7 +79,6 @@ export async function prepareDashboard(app: NestFastifyApplication): Promise<voi
     }),
   });
   await registerStaticAssets(fastify);
-  fastify.addHook('onRequest', authHook(users));
   fastify.addHook('onSend', async (_request, reply, payload) => {
     void reply.header('Server-Timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
     return payload;

@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthModule } from '@jobq/http';
+import { HealthModule, UsersModule } from '@jobq/http';
 import { JobqConfig, QueueCoreModule } from '@jobq/queue-core';
 import type { Logger } from 'pino';
-import { AuthModule } from './auth/auth.module';
 import { BoardModule } from './board/board.module';
 import { PagesModule } from './pages/pages.module';
 
@@ -15,7 +14,7 @@ export class DashboardModule {
       imports: [
         QueueCoreModule.forRoot({ role: 'dashboard', config, logger }),
         HealthModule,
-        AuthModule,
+        UsersModule,
         BoardModule,
         PagesModule,
       ],

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { hashPassword } from './auth/password-hash';
+import { hashPassword } from '@jobq/queue-core';
 
 /**
  * `npm run -s hash-password`: reads a password from the first line of standard input and prints

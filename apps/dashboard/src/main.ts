@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { runHttpApp } from '@jobq/http';
-import { parseDashboardUsers } from './auth/dashboard-users';
+import { parseDashboardUsers } from '@jobq/queue-core';
 import { prepareDashboard } from './dashboard-setup';
 import { DashboardModule } from './dashboard.module';
 

@@ -21,12 +21,26 @@ export {
   ACCESS_EXTENSION,
 } from './auth/requires.decorator';
 export type { RouteAccess } from './auth/requires.decorator';
-export { enforceRouteAccess } from './auth/api-key-auth';
-export type { RouteAccessOptions } from './auth/api-key-auth';
+export { enforceRouteAccess } from './auth/route-access';
+export type { Authenticate, RouteAccessOptions } from './auth/route-access';
+export { apiKeyAccess } from './auth/api-key-access';
 export { limitKeyRates } from './auth/key-rate-limit';
 export { RateLimitedError } from './auth/rate-limited.error';
 export { callerOf } from './auth/caller';
+export type { Caller } from './auth/caller';
 export { BEARER_SECURITY, documentAccess } from './auth/document-access';
+
+// Who is logged in: sessions for the dashboard
+export { useSessions } from './session/use-sessions';
+export type { SessionOptions } from './session/use-sessions';
+export { isSameOrigin, sessionGate } from './session/session-gate';
+export type { SessionGateOptions } from './session/session-gate';
+export { logIn, logOut } from './session/log-in';
+export { UserDirectory } from './session/user-directory';
+export { UsersModule } from './session/users.module';
+export { CurrentViewer } from './session/current-viewer.decorator';
+export { OPEN_VIEWER } from './session/viewer';
+export type { Viewer } from './session/viewer';
 
 // Errors and validation at the edge
 export type { ErrorBody } from './error-body';

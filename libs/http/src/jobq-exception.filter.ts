@@ -8,20 +8,10 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { JobqError, JobqErrorKind, LOGGER } from '@jobq/queue-core';
+import { JobqError, LOGGER } from '@jobq/queue-core';
 import { ErrorBody } from './error-body';
+import { errorResponse } from './jobq-error-reply';
 import { describeContentType } from './unsupported-media-type.exception';
-
-const STATUS: Record<JobqErrorKind, number> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  unauthorized: HttpStatus.UNAUTHORIZED,
-  forbidden: HttpStatus.FORBIDDEN,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
-  timeout: HttpStatus.GATEWAY_TIMEOUT,
-  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
-};
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -58,12 +48,7 @@ export class JobqExceptionFilter implements ExceptionFilter {
   }
 
   private toResponse(exception: unknown, host: ArgumentsHost): [number, ErrorBody] {
-    if (exception instanceof JobqError) {
-      return [
-        STATUS[exception.kind],
-        { error: exception.message, code: exception.code, details: exception.details },
-      ];
-    }
+    if (exception instanceof JobqError) return errorResponse(exception);
     if (exception instanceof HttpException && isFastifyError(exception.cause)) {
       return this.toResponse(exception.cause, host);
     }

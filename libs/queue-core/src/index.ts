@@ -46,6 +46,10 @@ export type { FieldSchema } from './validation/field-schema';
 // Roles and the audit trail
 export { can, CAPABILITIES, isRole, ROLE_CAPABILITIES, ROLES, rolesThatCan } from './auth/roles';
 export type { Capability, Role } from './auth/roles';
+export { DASHBOARD_ROLES, parseDashboardUsers } from './auth/parse-dashboard-users';
+export type { DashboardRole, DashboardUser } from './auth/parse-dashboard-users';
+export { hashPassword, isPasswordHash, verifyPassword } from './auth/password-hash';
+export type { PasswordHash } from './auth/password-hash';
 export { ApiKey } from './auth/api-key';
 export { ApiKeyRing } from './auth/api-key-ring';
 export { parseApiKeys, secretDigest } from './auth/parse-api-keys';

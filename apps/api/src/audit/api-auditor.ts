@@ -16,8 +16,7 @@ export class ApiAuditor {
 
   /** Appends `action` on `change` by the caller of `request`; returns its id in the trail. */
   record(request: FastifyRequest, action: AuditAction, change: AuditedChange): Promise<string> {
-    const key = callerOf(request);
-    const actor: AuditActor = key ? { kind: 'key', name: key.name, role: key.role } : ANONYMOUS;
+    const actor: AuditActor = callerOf(request) ?? ANONYMOUS;
     return this.store.record({ actor, action, via: 'api', from: request.ip, ...change });
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { JobqError } from '@jobq/queue-core';
 import type { FastifyRequest } from 'fastify';
-import type { Viewer } from './viewer';
+import type { Viewer } from '@jobq/http';
 
 /** Who does an action, and from which address: what the audit trail records. */
 export interface Actor {

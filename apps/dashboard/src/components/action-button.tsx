@@ -1,5 +1,4 @@
-import { can, type Capability } from '@jobq/queue-core';
-import type { DashboardRole } from '../auth/dashboard-users';
+import { can, type Capability, type DashboardRole } from '@jobq/queue-core';
 
 interface ActionButtonProps {
   /** Who sees it. */

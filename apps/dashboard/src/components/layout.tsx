@@ -1,6 +1,6 @@
 import { can } from '@jobq/queue-core';
 import { assetUrl } from '../assets/static-assets';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '@jobq/http';
 import { href, PATHS } from '../routes';
 
 /** The navigation entries; `active` marks the current one. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, MessageEvent, OnModuleDestroy } from '@nestjs/common';
-import { LOGGER } from '@jobq/queue-core';
+import { LOGGER, type DashboardRole } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import {
   catchError,
@@ -14,7 +14,6 @@ import {
   takeUntil,
   timer,
 } from 'rxjs';
-import type { DashboardRole } from '../auth/dashboard-users';
 import type { LiveFrame } from './live-frame';
 
 /** How often live pages get fresh fragments. */

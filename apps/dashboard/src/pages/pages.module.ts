@@ -7,7 +7,7 @@ import {
   SchedulesModule,
 } from '@jobq/queue-core';
 import { ActionAudit } from '../auth/action-audit.service';
-import { AuthModule } from '../auth/auth.module';
+import { UsersModule } from '@jobq/http';
 import { LiveModule } from '../live/live.module';
 import { AuditController } from './audit/audit.controller';
 import { BusController } from './bus/bus.controller';
@@ -30,7 +30,7 @@ import { WorkersController } from './workers/workers.controller';
     BusCoreModule,
     AuditModule,
     SchedulesModule,
-    AuthModule,
+    UsersModule,
     LiveModule,
   ],
   controllers: [

@@ -1,14 +1,21 @@
 import type { FastifyRequest } from 'fastify';
-import type { ApiKey } from '@jobq/queue-core';
+import type { Role } from '@jobq/queue-core';
 
-const CALLER = Symbol('jobq.apiKey');
-
-/** The API key a request was authenticated with; `undefined` when keys are not configured. */
-export function callerOf(request: FastifyRequest): ApiKey | undefined {
-  return (request as FastifyRequest & { [CALLER]?: ApiKey })[CALLER];
+/** Who a request was made by: an API key or a logged-in user, by name (never a secret), and its role. */
+export interface Caller {
+  kind: 'key' | 'user';
+  name: string;
+  role: Role;
 }
 
-/** Records the key a request was authenticated with (the API-key hook does). */
-export function setCaller(request: FastifyRequest, key: ApiKey): void {
-  (request as FastifyRequest & { [CALLER]?: ApiKey })[CALLER] = key;
+const CALLER = Symbol('jobq.caller');
+
+/** The caller a request was authenticated as; `undefined` when nobody is configured (open). */
+export function callerOf(request: FastifyRequest): Caller | undefined {
+  return (request as FastifyRequest & { [CALLER]?: Caller })[CALLER];
+}
+
+/** Records who a request was authenticated as (route access does). */
+export function setCaller(request: FastifyRequest, caller: Caller): void {
+  (request as FastifyRequest & { [CALLER]?: Caller })[CALLER] = caller;
 }

@@ -17,8 +17,10 @@ export async function limitKeyRates(
   keys: ApiKeyRing,
   defaultRate: RequestRate | undefined,
 ): Promise<void> {
+  const byName = new Map(keys.keys.map((key) => [key.name, key]));
   const rateOf = (request: FastifyRequest): RequestRate | undefined => {
-    const key = callerOf(request);
+    const caller = callerOf(request);
+    const key = caller?.kind === 'key' ? byName.get(caller.name) : undefined;
     return key && (key.rate === undefined ? defaultRate : (key.rate ?? undefined));
   };
   if (!keys.keys.some((key) => (key.rate === undefined ? defaultRate : key.rate))) return;

@@ -21,37 +21,55 @@ export const BEARER_SCHEME = 'api-key';
 export const ACCESS_EXTENSION = 'x-jobq-access';
 
 /**
- * Declares what a route needs, next to it: an API key whose role holds `capability` (SPEC §8).
- * The API checks it in a Fastify `onRequest` hook before anything else runs (parsing, guards,
- * validation); the OpenAPI document shows the bearer scheme, the roles and the 401/403 answers.
- * An app that enforces route access refuses to start with a route that declares none.
+ * Declares what a route needs, next to it: a caller — an API key, a logged-in dashboard user —
+ * whose role holds `capability` (SPEC §8). `enforceRouteAccess` checks it in a Fastify
+ * `onRequest` hook before anything else runs (parsing, guards, validation); the OpenAPI document
+ * shows the bearer scheme, the roles and the 401/403 answers. On a controller class, it is what
+ * every route of the class needs unless the route declares its own. An app that enforces route
+ * access refuses to start with a route that declares none.
  */
-export function Requires(capability: Capability): MethodDecorator {
+export function Requires(capability: Capability): MethodDecorator & ClassDecorator {
   const roles = rolesThatCan(capability);
   return applyDecorators(
     routeAccess(capability),
     ApiBearerAuth(BEARER_SCHEME),
     ApiExtension(ACCESS_EXTENSION, { capability, roles }),
     ApiUnauthorizedResponse({ description: 'no API key, or not a valid one' }),
-    ApiForbiddenResponse({ description: `the key's role is not ${roles.join(', ')}` }),
+    ApiForbiddenResponse({ description: `the caller's role is not ${roles.join(', ')}` }),
   );
 }
 
-/** Declares a route open to anyone, keys or not (health). */
-export function Public(): MethodDecorator {
+/** Declares a route open to anyone, keys or login or not (health, the login page). */
+export function Public(): MethodDecorator & ClassDecorator {
   return applyDecorators(routeAccess('public'), ApiExtension(ACCESS_EXTENSION, 'public'));
 }
 
-/** Adds `{ jobqAccess }` to the route's Fastify config, keeping what `@RouteConfig` put there. */
-function routeAccess(access: RouteAccess): MethodDecorator {
-  return (_target, _key, descriptor) => {
-    const handler = descriptor.value as object;
-    const config: unknown = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler);
-    Reflect.defineMetadata(
-      FASTIFY_ROUTE_CONFIG_METADATA,
-      { ...(config as object | undefined), [ROUTE_ACCESS]: access },
-      handler,
-    );
-    return descriptor;
-  };
+/**
+ * Adds `{ jobqAccess }` to a route's Fastify config, keeping what `@RouteConfig` put there; on a
+ * class, to each of its methods that declares none (method decorators run before the class's).
+ */
+function routeAccess(access: RouteAccess): MethodDecorator & ClassDecorator {
+  return ((target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      declare(descriptor.value as object, access, true);
+      return descriptor;
+    }
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+      if (name !== 'constructor' && typeof method === 'function') declare(method, access, false);
+    }
+    return undefined;
+  }) as MethodDecorator & ClassDecorator;
+}
+
+function declare(handler: object, access: RouteAccess, override: boolean): void {
+  const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
+    Record<string, unknown> | undefined;
+  if (!override && config?.[ROUTE_ACCESS] !== undefined) return;
+  Reflect.defineMetadata(
+    FASTIFY_ROUTE_CONFIG_METADATA,
+    { ...config, [ROUTE_ACCESS]: access },
+    handler,
+  );
 }

@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { AuditStore } from '@jobq/queue-core';
-import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Requires } from '../../auth/requires.decorator';
-import type { Viewer } from '../../auth/viewer';
+import { CurrentViewer, type Viewer, Requires } from '@jobq/http';
 import { PATHS } from '../../routes';
 import { HtmlPage } from '../html-page.decorator';
 import { AuditTrailPage } from './audit.view';

@@ -1,5 +1,5 @@
 import type { AuditPage } from '@jobq/queue-core';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '@jobq/http';
 import { EmptyState } from '../../components/empty-state';
 import { pretty, time } from '../../components/format';
 import { Layout } from '../../components/layout';

@@ -1,9 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { BusService } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
-import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Requires } from '../../auth/requires.decorator';
-import type { Viewer } from '../../auth/viewer';
+import { CurrentViewer, type Viewer, Requires } from '@jobq/http';
 import { PATHS } from '../../routes';
 import { HtmlPage } from '../html-page.decorator';
 import { BusPage, TopicPage } from './bus.view';

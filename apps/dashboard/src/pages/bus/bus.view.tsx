@@ -1,5 +1,5 @@
 import type { BusMessage, TopicInfo, TopicSettings } from '@jobq/queue-core';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '@jobq/http';
 import { EmptyState } from '../../components/empty-state';
 import { Fact } from '../../components/fact';
 import { num, pretty, time } from '../../components/format';

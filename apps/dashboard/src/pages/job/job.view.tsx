@@ -1,6 +1,5 @@
-import type { JobView } from '@jobq/queue-core';
-import type { DashboardRole } from '../../auth/dashboard-users';
-import type { Viewer } from '../../auth/viewer';
+import type { JobView, DashboardRole } from '@jobq/queue-core';
+import type { Viewer } from '@jobq/http';
 import { ActionButton } from '../../components/action-button';
 import { Fact } from '../../components/fact';
 import { num, pretty, time } from '../../components/format';

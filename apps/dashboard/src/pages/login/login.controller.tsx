@@ -3,7 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { LOGGER } from '@jobq/queue-core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { UserDirectory } from '../../auth/user-directory';
+import { logIn, logOut, Public, Requires, UserDirectory } from '@jobq/http';
 import { PATHS } from '../../routes';
 import { HtmlPage } from '../html-page.decorator';
 import { seeOther } from '../see-other';
@@ -14,6 +14,7 @@ export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
 /** Log in (a session cookie) and out. With no users configured there is nothing to log into. */
 @Controller()
+@Public()
 export class LoginController {
   constructor(
     private readonly users: UserDirectory,
@@ -48,21 +49,19 @@ export class LoginController {
         <LoginPage next={next} user={text('user')} error="Wrong user name or password." />
       ) as string;
     }
-    await request.session.regenerate();
-    // Secure over TLS; set here because @fastify/session's `secure: 'auto'` drops SameSite=Strict.
-    if (request.protocol === 'https') request.session.cookie.secure = true;
-    request.session.set('user', user.name);
+    await logIn(request, user);
     this.logger.info({ user: user.name, role: user.role, from: request.ip }, 'dashboard login');
     return seeOther(reply, next);
   }
 
   @Post(PATHS.logout)
   @HttpCode(200)
+  @Requires('read')
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    await request.session.destroy();
+    await logOut(request);
     return seeOther(reply, PATHS.login);
   }
 }

@@ -1,9 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { JobNotFoundError, JobService, QueueStatsService } from '@jobq/queue-core';
 import type { FastifyReply } from 'fastify';
-import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Requires } from '../../auth/requires.decorator';
-import type { Viewer } from '../../auth/viewer';
+import { CurrentViewer, type Viewer, Requires } from '@jobq/http';
 import { href, PATHS } from '../../routes';
 import { HtmlPage } from '../html-page.decorator';
 import { seeOther } from '../see-other';

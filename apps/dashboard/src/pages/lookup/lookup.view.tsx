@@ -1,4 +1,4 @@
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '@jobq/http';
 import { EmptyState } from '../../components/empty-state';
 import { Layout } from '../../components/layout';
 import { href, PATHS } from '../../routes';

@@ -1,6 +1,10 @@
-import { OVERVIEW_MINUTES, type QueueOverview, type QueueSummary } from '@jobq/queue-core';
-import type { DashboardRole } from '../../auth/dashboard-users';
-import type { Viewer } from '../../auth/viewer';
+import {
+  OVERVIEW_MINUTES,
+  type QueueOverview,
+  type QueueSummary,
+  type DashboardRole,
+} from '@jobq/queue-core';
+import type { Viewer } from '@jobq/http';
 import { ActionButton } from '../../components/action-button';
 import { EmptyState } from '../../components/empty-state';
 import { num, plural, time } from '../../components/format';

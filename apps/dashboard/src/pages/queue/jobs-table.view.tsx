@@ -1,5 +1,4 @@
-import type { JobPage, JobSummary, ListedState } from '@jobq/queue-core';
-import type { DashboardRole } from '../../auth/dashboard-users';
+import type { JobPage, JobSummary, ListedState, DashboardRole } from '@jobq/queue-core';
 import { ActionButton } from '../../components/action-button';
 import { EmptyState } from '../../components/empty-state';
 import { num, time } from '../../components/format';

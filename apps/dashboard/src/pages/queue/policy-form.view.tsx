@@ -1,6 +1,4 @@
-import type { QueuePolicy } from '@jobq/queue-core';
-import { can } from '@jobq/queue-core';
-import type { DashboardRole } from '../../auth/dashboard-users';
+import { type QueuePolicy, can, type DashboardRole } from '@jobq/queue-core';
 import { Fact } from '../../components/fact';
 import { FormField } from '../../components/form-field';
 import { href, PATHS } from '../../routes';

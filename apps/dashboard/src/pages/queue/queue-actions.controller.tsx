@@ -9,7 +9,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { ActionAudit } from '../../auth/action-audit.service';
 import { CurrentActor, type Actor } from '../../auth/current-actor.decorator';
-import { Requires } from '../../auth/requires.decorator';
+import { Requires } from '@jobq/http';
 import { num } from '../../components/format';
 import { Notice } from '../../components/notice';
 import { PATHS } from '../../routes';

@@ -1,5 +1,4 @@
-import { LISTED_STATES } from '@jobq/queue-core';
-import type { DashboardRole } from '../../auth/dashboard-users';
+import { LISTED_STATES, type DashboardRole } from '@jobq/queue-core';
 import { ActionButton } from '../../components/action-button';
 import { Fact } from '../../components/fact';
 import { Chart, type ChartSpec } from '../../components/chart';

@@ -1,6 +1,5 @@
-import type { JobPage, ScheduleView } from '@jobq/queue-core';
-import { can } from '@jobq/queue-core';
-import type { Viewer } from '../../auth/viewer';
+import { type JobPage, type ScheduleView, can } from '@jobq/queue-core';
+import type { Viewer } from '@jobq/http';
 import { Layout } from '../../components/layout';
 import { href, PATHS } from '../../routes';
 import { SchedulesPanel } from '../schedules/schedules.view';

@@ -8,7 +8,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { ActionAudit } from '../../auth/action-audit.service';
 import { CurrentActor, type Actor } from '../../auth/current-actor.decorator';
-import { Requires } from '../../auth/requires.decorator';
+import { Requires } from '@jobq/http';
 import { Notice } from '../../components/notice';
 import { href, PATHS } from '../../routes';
 import { HtmlPage } from '../html-page.decorator';

@@ -1,5 +1,5 @@
 import { can, type ScheduleView } from '@jobq/queue-core';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '@jobq/http';
 import { Fact } from '../../components/fact';
 import { num, plural, time } from '../../components/format';
 import { Layout, QueueLink } from '../../components/layout';

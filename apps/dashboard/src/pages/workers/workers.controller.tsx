@@ -1,9 +1,7 @@
 import { Controller, Get, MessageEvent, Sse } from '@nestjs/common';
 import { FleetStore } from '@jobq/queue-core';
 import type { Observable } from 'rxjs';
-import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Requires } from '../../auth/requires.decorator';
-import type { Viewer } from '../../auth/viewer';
+import { CurrentViewer, type Viewer, Requires } from '@jobq/http';
 import { LiveHub, type LiveSource } from '../../live/live-hub.service';
 import { PATHS } from '../../routes';
 import { HtmlPage } from '../html-page.decorator';

@@ -1,5 +1,5 @@
 import type { WorkerRecord } from '@jobq/queue-core';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '@jobq/http';
 import { EmptyState } from '../../components/empty-state';
 import { ago, bytes, duration, num, percent, plural } from '../../components/format';
 import { Layout, QueueLink } from '../../components/layout';

@@ -1,5 +1,4 @@
-import { DashboardUser } from './dashboard-users';
-import { hashPassword, verifyPassword } from './password-hash';
+import { DashboardUser, hashPassword, verifyPassword } from '@jobq/queue-core';
 
 /**
  * The dashboard's users (`DASHBOARD_USERS`, parsed at boot) and the password check. With no users

@@ -1,4 +1,4 @@
-import { ConfigError } from '@jobq/queue-core';
+import { ConfigError } from '../errors/config.error';
 import { isPasswordHash, PasswordHash } from './password-hash';
 
 /** The roles a dashboard user can hold (SPEC §7). Persisted in configuration — never rename. */

@@ -1,5 +1,5 @@
-import { ConfigError } from '@jobq/queue-core';
-import { parseDashboardUsers } from './dashboard-users';
+import { ConfigError } from '../errors/config.error';
+import { parseDashboardUsers } from './parse-dashboard-users';
 import { hashPassword, verifyPassword } from './password-hash';
 
 describe('DASHBOARD_USERS', () => {

@@ -1,4 +1,4 @@
-import type { DashboardRole } from './dashboard-users';
+import type { DashboardRole } from '@jobq/queue-core';
 
 /** Who is looking at a page: a logged-in user, or everyone on this machine when no users are set. */
 export interface Viewer {

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { JobqConfig } from '@jobq/queue-core';
-import { parseDashboardUsers } from './dashboard-users';
+import { JobqConfig, parseDashboardUsers } from '@jobq/queue-core';
 import { UserDirectory } from './user-directory';
 
-/** The dashboard's users, from `DASHBOARD_USERS`. Needs {@link QueueCoreModule} (global). */
+/** The dashboard's users, from `DASHBOARD_USERS` (a {@link UserDirectory}). Needs `QueueCoreModule` (global). */
 @Module({
   providers: [
     {
@@ -15,4 +14,4 @@ import { UserDirectory } from './user-directory';
   ],
   exports: [UserDirectory],
 })
-export class AuthModule {}
+export class UsersModule {}

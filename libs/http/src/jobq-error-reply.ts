@@ -1,0 +1,33 @@
+import { HttpStatus } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { JobqError, JobqErrorKind } from '@jobq/queue-core';
+import type { ErrorBody } from './error-body';
+
+/** The HTTP status of each kind of domain error. */
+export const STATUS_OF_KIND: Readonly<Record<JobqErrorKind, number>> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  timeout: HttpStatus.GATEWAY_TIMEOUT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** A domain error as an HTTP answer: its status and `{error, code, details?}` body. */
+export function errorResponse(error: JobqError): [number, ErrorBody] {
+  return [
+    STATUS_OF_KIND[error.kind],
+    { error: error.message, code: error.code, details: error.details },
+  ];
+}
+
+/**
+ * Answers `reply` with `error` — for Fastify hooks that refuse a request before Nest's exception
+ * filter could see it (route access, the session gate), in the same shape the filter gives.
+ */
+export function replyWithError(reply: FastifyReply, error: JobqError): FastifyReply {
+  const [status, body] = errorResponse(error);
+  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
+}
