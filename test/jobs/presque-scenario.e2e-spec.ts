@@ -99,6 +99,14 @@ describe('presque scenario', () => {
     const after = (await call('GET', `${api.url}/j/${queue}`)).body;
     expect(after.job_failed).toBe(before.job_failed + 1);
     expect(after.job_count).toBe(before.job_count + 1);
+
+    // one failed total everywhere: /w, /status and /metrics agree with /j
+    const workers = (await call('GET', `${api.url}/w/?queue_name=${queue}`)).body;
+    const status = (await call('GET', `${api.url}/status/${queue}`)).body;
+    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    expect(workers.failed).toBe(after.job_failed);
+    expect(status.failed).toBe(after.job_failed);
+    expect(metrics).toContain(`jobq_queue_failed_total{queue="${queue}"} ${after.job_failed}`);
   });
 
   it('purge deletes the queue', async () => {

@@ -55,6 +55,9 @@ describe('pull API', () => {
     });
     expect(view.finished_at).toEqual(expect.any(String));
     expect((await call('GET', `${api.url}/j/${queue}`)).body.job_processed).toBe(1);
+    // counted at the minute it finished in (this one, or the one before if it just turned)
+    const { completed } = (await call('GET', `${api.url}/status/${queue}`)).body.per_minute;
+    expect(completed[0] + completed[1]).toBe(1);
   });
 
   it('a wrong or used token is a 409 saying the lease is gone; an unknown job is a 404', async () => {

@@ -85,7 +85,7 @@ export { QueuesModule } from './queues/queues.module';
 export { QueueStatsService } from './queues/queue-stats.service';
 export { QueueAdminService } from './queues/queue-admin.service';
 export type { CleanableState } from './queues/queue-admin.service';
-export { OVERVIEW_MINUTES } from './queues/queue-stats';
+export { JOB_STATES, OVERVIEW_MINUTES } from './queues/queue-stats';
 export type {
   QueueCounts,
   QueueInfo,
@@ -94,8 +94,8 @@ export type {
   QueueSummary,
   WaitingJob,
 } from './queues/queue-stats';
-export { queueTotals } from './queues/queue-totals';
-export type { QueueTotals } from './queues/queue-totals';
+export { QueueTotalsService } from './queues/queue-totals.service';
+export type { QueueTotals } from './queues/queue-totals.service';
 
 // Jobs
 export { JobsModule } from './jobs/jobs.module';

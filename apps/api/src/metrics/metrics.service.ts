@@ -1,18 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { FleetStore, QueueRegistry, queueTotals, WorkerRecord } from '@jobq/queue-core';
+import {
+  FleetStore,
+  JOB_STATES,
+  QueueRegistry,
+  QueueTotalsService,
+  WorkerRecord,
+} from '@jobq/queue-core';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-const STATES = [
-  'waiting',
-  'active',
-  'delayed',
-  'prioritized',
-  'completed',
-  'failed',
-  'waiting-children',
-] as const;
 const WORKER_LABELS = ['worker', 'host', 'kind'] as const;
 
 /**
@@ -119,6 +116,7 @@ export class MetricsService implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly queues: QueueRegistry,
     private readonly fleet: FleetStore,
+    private readonly totals: QueueTotalsService,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jobq_api_' });
   }
@@ -148,16 +146,16 @@ export class MetricsService implements OnModuleInit {
   private async collectQueue(name: string, workers: WorkerRecord[]): Promise<void> {
     const queue = this.queues.queue(name);
     const [counts, paused, totals, stats] = await Promise.all([
-      queue.getJobCounts(...STATES),
+      queue.getJobCounts(...JOB_STATES),
       queue.isPaused(),
-      queueTotals(queue),
+      this.totals.of(name, 2),
       this.fleet.queueStats(name, workers),
     ]);
     const q = this.queue;
-    for (const state of STATES) q.jobs.set({ queue: name, state }, counts[state] ?? 0);
+    for (const state of JOB_STATES) q.jobs.set({ queue: name, state }, counts[state] ?? 0);
     q.paused.set({ queue: name }, paused ? 1 : 0);
-    q.lastMinute.set({ queue: name, outcome: 'completed' }, totals.per_minute.completed[0] ?? 0);
-    q.lastMinute.set({ queue: name, outcome: 'failed' }, totals.per_minute.failed[0] ?? 0);
+    q.lastMinute.set({ queue: name, outcome: 'completed' }, totals.per_minute.completed[1]);
+    q.lastMinute.set({ queue: name, outcome: 'failed' }, totals.per_minute.failed[1]);
     q.processed.inc({ queue: name }, totals.processed);
     q.failed.inc({ queue: name }, totals.failed);
     q.workers.set({ queue: name }, stats.current_workers);

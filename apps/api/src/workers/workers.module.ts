@@ -1,7 +1,8 @@
+import { QueuesModule } from '@jobq/queue-core';
 import { Module } from '@nestjs/common';
 import { WorkersController } from './workers.controller';
 import { WorkersService } from './workers.service';
 
 /** `/w`: the worker registry. */
-@Module({ controllers: [WorkersController], providers: [WorkersService] })
+@Module({ imports: [QueuesModule], controllers: [WorkersController], providers: [WorkersService] })
 export class WorkersModule {}

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   assertValidName,
   FleetStore,
-  QueueRegistry,
-  queueTotals,
+  QueueTotalsService,
   WorkerNotFoundError,
   WorkerRecord,
 } from '@jobq/queue-core';
@@ -13,7 +12,7 @@ import {
 export class WorkersService {
   constructor(
     private readonly fleet: FleetStore,
-    private readonly queues: QueueRegistry,
+    private readonly totals: QueueTotalsService,
   ) {}
 
   register(queue: string, workerId: string, host: string): Promise<WorkerRecord> {
@@ -46,7 +45,7 @@ export class WorkersService {
     const workers = await this.fleet.list();
     const [stats, totals] = await Promise.all([
       this.fleet.queueStats(queue, workers),
-      queueTotals(this.queues.queue(queue)),
+      this.totals.of(queue),
     ]);
     const serving = workers.filter((w) => w.queues.includes(queue));
     return {

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { FleetStore } from '../fleet/fleet.store';
 import { PolicyStore } from './policy.store';
 import { assertValidName } from '../names/queue-name';
-import { queueTotals } from './queue-totals';
+import { QueueTotalsService } from './queue-totals.service';
 import { QueueRegistry } from './queue.registry';
 import { RedisConnections } from '../redis/redis-connections';
-import { QueueCountersStore } from './queue-counters.store';
 import {
   OVERVIEW_MINUTES,
   QueueCounts,
@@ -40,15 +39,14 @@ const EMPTY: Snapshot = {
 
 /**
  * Read-only views of queues (presque `/j` and `/status`). A queue that does not exist answers
- * as an empty one, as in presque. Processed/failed totals are BullMQ metrics (recorded by every
- * jobq worker and the HTTP pull path) plus jobq's re-insert counter.
+ * as an empty one, as in presque. Processed/failed totals are {@link QueueTotalsService}'s.
  */
 @Injectable()
 export class QueueStatsService {
   constructor(
     private readonly registry: QueueRegistry,
     private readonly policies: PolicyStore,
-    private readonly counters: QueueCountersStore,
+    private readonly totals: QueueTotalsService,
     private readonly fleet: FleetStore,
     private readonly connections: RedisConnections,
   ) {}
@@ -127,17 +125,16 @@ export class QueueStatsService {
     assertValidName(queue);
     if (!(await this.registry.has(queue))) return EMPTY;
     const bull = this.registry.queue(queue);
-    const [raw, totals, reinserted] = await Promise.all([
+    const [raw, totals] = await Promise.all([
       bull.getJobCounts(...JOB_STATES),
-      queueTotals(bull, minutes),
-      this.counters.reinserted(queue),
+      this.totals.of(queue, minutes),
     ]);
     const counts = Object.fromEntries(JOB_STATES.map((s) => [s, raw[s] ?? 0])) as QueueCounts;
     return {
       counts,
       size: counts.waiting + counts.prioritized + counts.delayed,
       processed: totals.processed,
-      failed: totals.failed + reinserted,
+      failed: totals.failed,
       per_minute: totals.per_minute,
     };
   }
