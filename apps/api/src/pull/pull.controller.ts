@@ -30,7 +30,7 @@ const DEFAULT_BATCH = 10;
 const WORKER_HEADER = {
   name: 'X-presque-workerid',
   required: false,
-  description: 'the registered HTTP worker pulling',
+  description: 'the registered HTTP worker pulling; credited when the lease ends',
 };
 
 /** HTTP pull workers: lease jobs (presque `GET /q`, `GET /qb`), then complete or fail them. */
@@ -54,8 +54,9 @@ export class PullController {
     @Param('queue') queue: string,
     @Query() query: PullQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-presque-workerid') workerId?: string,
   ): Promise<unknown> {
-    const [job] = await this.pull.lease(queue, 1, toMs(query.wait));
+    const [job] = await this.pull.lease(queue, 1, toMs(query.wait), workerId);
     if (!job) throw new NoJobError();
     void reply.headers({
       'x-job-id': job.id,
@@ -80,8 +81,10 @@ export class PullController {
     @Param('queue') queue: string,
     @Query() query: BatchPullQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-presque-workerid') workerId?: string,
   ): Promise<unknown[]> {
-    const jobs = await this.pull.lease(queue, query.batch_size ?? DEFAULT_BATCH, toMs(query.wait));
+    const size = query.batch_size ?? DEFAULT_BATCH;
+    const jobs = await this.pull.lease(queue, size, toMs(query.wait), workerId);
     if (jobs.length === 0) throw new NoJobError();
     void reply.headers({
       'x-job-ids': jobs.map((j) => j.id).join(','),

@@ -53,16 +53,19 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Leases up to `count` jobs of `queue`, waiting up to `waitMs` when there is none.
+   * Leases up to `count` jobs of `queue`, waiting up to `waitMs` when there is none. `workerId`
+   * (`X-presque-workerid`) is kept on each job as BullMQ's `processedBy`, so the worker is credited
+   * when the lease ends, whichever api process hears the ack.
    * @throws QueueClosedError when the queue's policy state is `stopped`.
    */
-  async lease(queue: string, count: number, waitMs = 0): Promise<LeasedJob[]> {
+  async lease(queue: string, count: number, waitMs = 0, workerId?: string): Promise<LeasedJob[]> {
     assertValidName(queue);
     const policy = await this.policies.get(queue);
     if (policy.state === 'stopped') throw new QueueClosedError(queue);
     if (waitMs <= 0 && !(await this.registry.has(queue))) return [];
     const pull = await this.pullWorker(queue, policy);
     const jobs = await pull.lease(count, waitMs);
+    if (workerId && jobs.length > 0) await this.markHolder(queue, jobs, workerId);
     const expiresAt = Date.now() + policy.lease_ms;
     return jobs.map((job) => ({
       id: String(job.id),
@@ -75,7 +78,8 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Completes a leased job with `result`.
-   * `workerId` (`X-presque-workerid`) is credited with it when it is a registered worker.
+   * The worker named by `workerId` (`X-presque-workerid`), or else the one that took the lease,
+   * is credited with it when it is a registered worker.
    * @throws LeaseGoneError when `token` no longer holds the job; JobNotFoundError.
    */
   async complete(
@@ -87,7 +91,7 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
   ): Promise<string> {
     const job = await this.leasedJob(queue, id);
     await this.guard(queue, id, () => job.moveToCompleted(result ?? null, token, false));
-    if (workerId) await this.fleet.credit(workerId, 'processed');
+    await this.credit(workerId ?? job.processedBy, 'processed');
     return 'completed';
   }
 
@@ -108,7 +112,7 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
     error.stack = failure.stacktrace ?? `Error: ${failure.error}`;
     if (failure.unrecoverable) error.name = 'UnrecoverableError';
     await this.guard(queue, id, () => job.moveToFailed(error, token, false));
-    if (workerId) await this.fleet.credit(workerId, 'failed');
+    await this.credit(workerId ?? job.processedBy, 'failed');
     return job.getState();
   }
 
@@ -117,6 +121,18 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
     const pull = this.workers.get(queue);
     this.workers.delete(queue);
     await pull?.close().catch(() => undefined);
+  }
+
+  /** Sets BullMQ's `processedBy` (hash field `pb`, as its own workers do) on each leased job. */
+  private async markHolder(queue: string, jobs: Job[], workerId: string): Promise<void> {
+    const bull = this.registry.queue(queue);
+    const batch = this.connections.client.pipeline();
+    for (const job of jobs) batch.hset(bull.toKey(String(job.id)), 'pb', workerId);
+    await batch.exec();
+  }
+
+  private async credit(workerId: string | undefined, outcome: 'processed' | 'failed') {
+    if (workerId) await this.fleet.credit(workerId, outcome);
   }
 
   private async leasedJob(queue: string, id: string): Promise<Job> {
