@@ -56,6 +56,7 @@ describe('/w worker registry', () => {
       processed: 0,
       failed: 0,
       status: 'idle',
+      lost_after_ms: 300_000,
     });
 
     res = await fetch(`${api.url}/w/?queue_name=${queue}`);

@@ -6,7 +6,7 @@ import { QueueDeltas, QueueFleetStats, WorkerBeat, WorkerRecord } from './worker
 
 /** Workers beat at most this far apart (SPEC §4); a worker is lost after 3 missed beats. */
 export const HEARTBEAT_MS = 5000;
-/** An HTTP worker (no heartbeat, only requests) is lost after 5 idle minutes. */
+/** An HTTP worker (no heartbeat: each job it completes or fails counts as one) is lost after 5 silent minutes. */
 const HTTP_LOST_AFTER_MS = 5 * 60_000;
 /** A lost worker's record is dropped after an hour; its counters stay in the totals. */
 export const DROP_AFTER_MS = 60 * 60_000;
@@ -145,7 +145,7 @@ export class FleetStore {
       heartbeat_ms: HEARTBEAT_MS,
     };
     await this.beat(beat, new Map(), existing?.queues.includes(queue) ? [] : [queue]);
-    return { ...beat, last_seen: now, status: 'idle' };
+    return { ...beat, last_seen: now, lost_after_ms: HTTP_LOST_AFTER_MS, status: 'idle' };
   }
 
   /** Counts a job a registered worker finished (HTTP workers: `X-presque-workerid`); unknown ids are ignored. */
@@ -261,7 +261,7 @@ function toRecord(row: Record<string, string>, now: number): WorkerRecord {
   record.queues = JSON.parse(row.queues || '[]');
   record.current_jobs = JSON.parse(row.current_jobs || '[]');
   const r = record as unknown as WorkerRecord;
-  const lostAfter = r.kind === 'http' ? HTTP_LOST_AFTER_MS : 3 * (r.heartbeat_ms || HEARTBEAT_MS);
-  r.status = now - r.last_seen > lostAfter ? 'lost' : r.active > 0 ? 'busy' : 'idle';
+  r.lost_after_ms = r.kind === 'http' ? HTTP_LOST_AFTER_MS : 3 * (r.heartbeat_ms || HEARTBEAT_MS);
+  r.status = now - r.last_seen > r.lost_after_ms ? 'lost' : r.active > 0 ? 'busy' : 'idle';
   return r;
 }

@@ -31,7 +31,12 @@ export interface WorkerBeat {
 /** A worker as listed: its last beat, when that was, and whether it is still alive. */
 export interface WorkerRecord extends WorkerBeat {
   last_seen: number;
-  /** `lost` after 3 missed heartbeats; `busy` while running jobs; else `idle`. */
+  /**
+   * Silence after which the worker counts as lost: 3 heartbeats for a worker process, 5 minutes
+   * for an HTTP worker (it does not beat; each job it completes or fails counts as one).
+   */
+  lost_after_ms: number;
+  /** `lost` once silent for `lost_after_ms`; `busy` while running jobs; else `idle`. */
   status: 'busy' | 'idle' | 'lost';
 }
 
