@@ -55,13 +55,6 @@ export class JobqExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      if (typeof response === 'object' && !('message' in response)) {
-        // A structured body (e.g. terminus' readiness report) stays as it is, with error and code added.
-        return [
-          status,
-          { error: exception.message, code: HttpStatus[status] ?? 'ERROR', ...response },
-        ];
-      }
       const raw =
         typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const messages = Array.isArray(raw) ? raw.map(String) : [String(raw ?? exception.message)];

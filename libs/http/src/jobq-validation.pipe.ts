@@ -1,7 +1,8 @@
 import { ArgumentMetadata, Injectable, Type, ValidationPipe } from '@nestjs/common';
 
 /**
- * The global validation pipe (`transform`, `whitelist`, `forbidNonWhitelisted`) with one shortcut
+ * The global validation pipe (`transform`, `whitelist`, `forbidNonWhitelisted`, one message per
+ * field: `stopAtFirstError`) with one shortcut
  * for the hot path: an empty query string (most enqueues) is validated once per DTO class; after
  * it has passed, an empty query becomes a fresh instance without running class-transformer and
  * class-validator again (about a fifth of an enqueue's CPU). The outcome is the same.
@@ -11,7 +12,7 @@ export class JobqValidationPipe extends ValidationPipe {
   private readonly emptyOk = new WeakSet<Type>();
 
   constructor() {
-    super({ transform: true, whitelist: true, forbidNonWhitelisted: true });
+    super({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {

@@ -21,6 +21,7 @@ export { ConfigError } from './errors/config.error';
 export { JobqError } from './errors/jobq.error';
 export type { JobqErrorKind } from './errors/jobq.error';
 export { InvalidPayloadError } from './errors/invalid-payload.error';
+export { RedisUnavailableError } from './errors/redis-unavailable.error';
 export { InvalidFieldsError } from './errors/invalid-fields.error';
 export type { FieldProblem } from './errors/invalid-fields.error';
 export { InvalidPolicyError } from './errors/invalid-policy.error';
@@ -67,7 +68,7 @@ export type {
 
 // Redis
 export { RedisConnections } from './redis/redis-connections';
-export { RedisCheck } from './redis/redis-check';
+export { EVICTION_UNSAFE, RedisCheck } from './redis/redis-check';
 export type { RedisStatus } from './redis/redis-check';
 export { BroadcastService } from './redis/broadcast.service';
 

@@ -14,6 +14,10 @@ export interface RedisStatus {
   error?: string;
 }
 
+/** What is wrong with a Redis whose eviction policy is not `noeviction`, and what to set. */
+export const EVICTION_UNSAFE =
+  'maxmemory-policy is not noeviction: jobs can be lost under memory pressure; set `maxmemory-policy noeviction`';
+
 /**
  * Checks the Redis a process got: reachable, and `maxmemory-policy noeviction` (any other policy
  * lets Redis drop BullMQ keys under memory pressure, i.e. lose jobs). Logged at boot as an error,
@@ -56,10 +60,7 @@ export class RedisCheck {
         'redis is not reachable',
       );
     } else if (!status.evictionSafe) {
-      this.logger.error(
-        { evictionPolicy: status.evictionPolicy },
-        'redis maxmemory-policy is not noeviction: BullMQ can lose jobs under memory pressure; set `maxmemory-policy noeviction`',
-      );
+      this.logger.error({ evictionPolicy: status.evictionPolicy }, `redis ${EVICTION_UNSAFE}`);
     } else {
       this.logger.info({ redisVersion: status.version }, 'redis ok');
     }
