@@ -4,17 +4,15 @@ import { parseApiKeys } from '../auth/parse-api-keys';
 import { parseRequestRate } from '../auth/request-rate';
 import type { RequestRate } from '../auth/request-rate';
 import { NAME_PATTERN } from '../names/queue-name';
+import { IntField } from '../validation/fields';
 import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   MinLength,
 } from 'class-validator';
 
@@ -58,9 +56,7 @@ export class JobqConfig {
 
   /** @defaultValue `3000` */
   @Transform(toInt)
-  @IsInt({ message: 'API_PORT must be an integer 0-65535' })
-  @Min(0)
-  @Max(65535)
+  @IntField(0, 65535, { range: true })
   API_PORT = 3000;
 
   /** @defaultValue `127.0.0.1` */
@@ -70,9 +66,7 @@ export class JobqConfig {
 
   /** @defaultValue `3001` */
   @Transform(toInt)
-  @IsInt({ message: 'DASHBOARD_PORT must be an integer 0-65535' })
-  @Min(0)
-  @Max(65535)
+  @IntField(0, 65535, { range: true })
   DASHBOARD_PORT = 3001;
 
   /** Queues this worker process serves. Unset: every queue that has a handler. */
@@ -87,15 +81,12 @@ export class JobqConfig {
 
   /** Per-process job concurrency. @defaultValue `10` */
   @Transform(toInt)
-  @IsInt({ message: 'WORKER_CONCURRENCY must be an integer 1-10000' })
-  @Min(1)
-  @Max(10000)
+  @IntField(1, 10000, { range: true })
   WORKER_CONCURRENCY = 10;
 
   /** Grace period for active jobs on SIGTERM, in ms. @defaultValue `30000` */
   @Transform(toInt)
-  @IsInt({ message: 'WORKER_GRACE_MS must be an integer >= 0' })
-  @Min(0)
+  @IntField(0, undefined, { range: true, unit: 'ms' })
   WORKER_GRACE_MS = 30000;
 
   /**
@@ -104,21 +95,17 @@ export class JobqConfig {
    * to another worker. @defaultValue `30000`
    */
   @Transform(toInt)
-  @IsInt({ message: 'WORKER_LOCK_MS must be an integer >= 200' })
-  @Min(200, { message: 'WORKER_LOCK_MS must be an integer >= 200' })
+  @IntField(200, undefined, { range: true, unit: 'ms' })
   WORKER_LOCK_MS = 30000;
 
   /** How often a worker looks for stalled jobs (lock expired) and puts them back to wait, in ms. @defaultValue `30000` */
   @Transform(toInt)
-  @IsInt({ message: 'WORKER_STALLED_INTERVAL_MS must be an integer >= 100' })
-  @Min(100, { message: 'WORKER_STALLED_INTERVAL_MS must be an integer >= 100' })
+  @IntField(100, undefined, { range: true, unit: 'ms' })
   WORKER_STALLED_INTERVAL_MS = 30000;
 
   /** How often a worker process writes its fleet record; it shows as lost after 3 missed beats. @defaultValue `5000` */
   @Transform(toInt)
-  @IsInt({ message: 'WORKER_HEARTBEAT_MS must be an integer 100-5000' })
-  @Min(100)
-  @Max(5000)
+  @IntField(100, 5000, { range: true, unit: 'ms' })
   WORKER_HEARTBEAT_MS = 5000;
 
   /** Whether the worker hosts the `demo` example handlers. @defaultValue `true` */
@@ -150,9 +137,7 @@ export class JobqConfig {
 
   /** How long a dashboard login lasts, in seconds (then the user logs in again). @defaultValue `28800` (8 h) */
   @Transform(toInt)
-  @IsInt({ message: 'DASHBOARD_SESSION_TTL_S must be an integer 60-2592000' })
-  @Min(60, { message: 'DASHBOARD_SESSION_TTL_S must be an integer 60-2592000' })
-  @Max(2_592_000, { message: 'DASHBOARD_SESSION_TTL_S must be an integer 60-2592000' })
+  @IntField(60, 2_592_000, { range: true, unit: 's' })
   DASHBOARD_SESSION_TTL_S = 28_800;
 
   /**
@@ -175,7 +160,6 @@ export class JobqConfig {
 
   /** How often the dashboard looks for queues created outside jobq (plain BullMQ), in ms. @defaultValue `15000` */
   @Transform(toInt)
-  @IsInt({ message: 'DISCOVERY_INTERVAL_MS must be an integer >= 100' })
-  @Min(100)
+  @IntField(100, undefined, { range: true, unit: 'ms' })
   DISCOVERY_INTERVAL_MS = 15000;
 }

@@ -55,6 +55,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`^configuration ${key}:`));
   });
 
+  it('says the whole range of a number, whichever bound was broken', () => {
+    for (const value of ['abc', '70000', '-1']) {
+      expect(() => loadConfig({ API_PORT: value })).toThrow(
+        `configuration API_PORT: API_PORT must be an integer from 0 to 65535 (got ${JSON.stringify(value === 'abc' ? value : Number(value))})`,
+      );
+    }
+  });
+
   it('lets a YAML CONFIG_FILE override the environment', () => {
     const file = yamlFile('API_PORT: 4100\nworker_queues: [x, y]\n');
     const config = loadConfig({ API_PORT: '4000', CONFIG_FILE: file });
