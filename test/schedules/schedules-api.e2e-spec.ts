@@ -83,9 +83,20 @@ describe('schedules over REST', () => {
     await call('PUT', url, { cron: '0 * * * *', name: 'echo', data: { n: 1 } }, admin);
     const paused = await call('POST', `${url}/pause`, undefined, admin);
     expect(paused.body).toMatchObject({ paused: true, next_run_at: null });
+    const metrics = async () =>
+      (await fetch(`${api.url}/metrics`, { headers: bearer('viewer') })).text();
+    const labels = `{queue="${queue}",schedule="hourly"}`;
+    expect(await metrics()).toContain(`jobq_schedule_paused${labels} 1`);
+    expect(await metrics()).not.toContain(`jobq_schedule_next_run_timestamp_seconds${labels}`);
     const resumed = await call('POST', `${url}/resume`, undefined, admin);
     expect(resumed.body.paused).toBe(false);
     expect(resumed.body.next_run_at).not.toBeNull();
+    const exposed = await metrics();
+    expect(exposed).toContain(
+      `jobq_schedule_next_run_timestamp_seconds${labels} ${Date.parse(resumed.body.next_run_at) / 1000}`,
+    );
+    expect(exposed).toContain(`jobq_schedule_paused${labels} 0`);
+    expect(exposed).toContain(`jobq_schedule_jobs_produced_total${labels} 0`);
     const run = await call('POST', `${url}/run`, undefined, bearer('operator'));
     expect(run.status).toBe(201);
     const job = await call('GET', `${api.url}/q/${queue}/jobs/${run.body.id}`, undefined, admin);

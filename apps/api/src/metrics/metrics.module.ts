@@ -1,8 +1,14 @@
-import { QueuesModule } from '@jobq/queue-core';
+import { QueuesModule, SchedulesModule } from '@jobq/queue-core';
 import { Module } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { ScheduleMetrics } from './schedule-metrics';
 
-/** `/metrics` for Prometheus. */
-@Module({ imports: [QueuesModule], controllers: [MetricsController], providers: [MetricsService] })
+/** `/metrics` for Prometheus: one registry per api process, filled by each collector on a scrape. */
+@Module({
+  imports: [QueuesModule, SchedulesModule],
+  controllers: [MetricsController],
+  providers: [{ provide: Registry, useValue: new Registry() }, MetricsService, ScheduleMetrics],
+})
 export class MetricsModule {}

@@ -9,18 +9,18 @@ import {
 } from '@jobq/queue-core';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ScheduleMetrics } from './schedule-metrics';
 
 const WORKER_LABELS = ['worker', 'host', 'kind'] as const;
 
 /**
- * The Prometheus registry of an api process: API latency observed on every response; queues (counts
+ * The Prometheus metrics of an api process (its one {@link Registry}): API latency observed on every response; queues (counts
  * by state, processed/failed totals, last-minute throughput, wait/run percentiles) and the worker
  * fleet (liveness, utilization, active jobs, counters, memory) read from Redis at each scrape, so
- * every api process reports the same cluster-wide numbers.
+ * every api process reports the same cluster-wide numbers; schedules by {@link ScheduleMetrics}.
  */
 @Injectable()
 export class MetricsService implements OnModuleInit {
-  readonly registry = new Registry();
   private readonly registers = [this.registry];
   private readonly latency = new Histogram({
     name: 'jobq_http_request_duration_seconds',
@@ -113,6 +113,8 @@ export class MetricsService implements OnModuleInit {
   };
 
   constructor(
+    readonly registry: Registry,
+    private readonly schedules: ScheduleMetrics,
     private readonly adapterHost: HttpAdapterHost,
     private readonly queues: QueueRegistry,
     private readonly fleet: FleetStore,
@@ -140,6 +142,7 @@ export class MetricsService implements OnModuleInit {
     const workers = await this.fleet.list();
     await Promise.all((await this.queues.list()).map((name) => this.collectQueue(name, workers)));
     for (const w of workers) this.collectWorker(w);
+    await this.schedules.collect();
     return this.registry.metrics();
   }
 
