@@ -5,10 +5,14 @@ import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { ScheduleMetrics } from './schedule-metrics';
 
-/** `/metrics` for Prometheus: one registry per api process, filled by each collector on a scrape. */
+/** `/metrics` for Prometheus: one registry per api app, filled by each collector on a scrape. */
 @Module({
   imports: [QueuesModule, SchedulesModule],
   controllers: [MetricsController],
-  providers: [{ provide: Registry, useValue: new Registry() }, MetricsService, ScheduleMetrics],
+  providers: [
+    { provide: Registry, useFactory: () => new Registry() },
+    MetricsService,
+    ScheduleMetrics,
+  ],
 })
 export class MetricsModule {}
