@@ -42,10 +42,14 @@ describe('schedules on BullMQ job schedulers', () => {
     await fx.close();
   });
 
-  it('a 1-second schedule produces one job per tick with two workers running; the same body twice changes nothing; delete stops it', async () => {
+  it('a 1-second schedule made by twenty callers at once produces one job per tick with two workers running; the same body twice changes nothing; delete stops it', async () => {
     await Promise.all([fx.spawnWorker(), fx.spawnWorker()]);
     const body = { every_ms: 1000, name: 'echo', data: { from: 'schedule' } };
-    const first = await schedules.upsert('demo', 'tick', body);
+    const all = await Promise.all(
+      Array.from({ length: 20 }, () => schedules.upsert('demo', 'tick', body)),
+    );
+    expect(all.filter((u) => u.created)).toHaveLength(1);
+    const first = all.find((u) => u.created)!;
     expect(first).toMatchObject({ created: true, changed: true });
     expect(first.schedule).toMatchObject({
       every_ms: 1000,

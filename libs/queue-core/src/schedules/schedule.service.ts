@@ -76,7 +76,10 @@ export class ScheduleService {
       updated_at: now,
     };
     await this.registry.register(queue);
-    await this.store.put(queue, id, record);
+    if (existing) await this.store.put(queue, id, record);
+    // apps booting together all declare it: the first saves it, the others then find it saved
+    else if (!(await this.store.create(queue, id, record)))
+      return this.upsert(queue, id, body, declared);
     if (!record.paused) await this.start(queue, id, spec);
     return { schedule: await this.view(queue, id, record), created: !existing, changed: true };
   }

@@ -35,6 +35,17 @@ export class ScheduleStore {
       .exec();
   }
 
+  /** Saves a new record; false when another process saved one first. */
+  async create(queue: string, id: string, record: ScheduleRecord): Promise<boolean> {
+    const [[, created] = []] =
+      (await this.connections.client
+        .multi()
+        .hsetnx(this.key(queue), id, JSON.stringify(record))
+        .sadd(this.queuesKey, queue)
+        .exec()) ?? [];
+    return created === 1;
+  }
+
   /** Removes a record; false when there was none. */
   async remove(queue: string, id: string): Promise<boolean> {
     const removed = await this.connections.client.hdel(this.key(queue), id);
