@@ -331,7 +331,27 @@ describe('dashboard in Chromium', () => {
       .waitFor({ state: 'detached' });
   });
 
+  /** Queues with no worker, in several states, so the pages show what a real day looks like. */
+  async function seedQueues(): Promise<void> {
+    const seed = async (queue: string, jobs: number, opts: object, patch: object) => {
+      await fixture.registry.register(queue);
+      await fixture.policies.update(queue, patch);
+      const bull = fixture.registry.queue(queue);
+      await bull.addBulk(
+        Array.from({ length: jobs }, (_, n) => ({ name: 'send', data: { n }, opts })),
+      );
+    };
+    await seed('emails', 240, {}, { rate_limit: { max: 50, duration_ms: 1000 }, attempts: 5 });
+    await seed('reports', 12, { delay: 3_600_000 }, { state: 'stopped' });
+    await seed('thumbnails', 35, { priority: 2 }, { concurrency: 4 });
+  }
+
   it('passes axe-core on every page and saves light and dark screenshots of each', async () => {
+    await seedQueues();
+    const echoes = await fixture.demo.addBulk(
+      Array.from({ length: 40 }, (_, n) => ({ name: 'echo', data: { n } })),
+    );
+    await fixture.settled(echoes.at(-1)!.id!);
     const failed = (await fixture.demo.add('flaky', { fail_times: 1 }, { attempts: 1 })).id!;
     await waitUntil(
       async () => (await fixture.demo.getJobState(failed)) === 'failed',
