@@ -45,6 +45,11 @@ export class EmbeddedRedis {
     return this.child.pid;
   }
 
+  /** Calls `listener` when the server exits, asked to or not. */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+    this.child.once('exit', listener);
+  }
+
   /** Starts redis-server and resolves once it answers PING. */
   static async start(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
     const bin = options.bin ?? ensureDebianProgram(REDIS_SERVER);
