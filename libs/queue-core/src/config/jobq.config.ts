@@ -167,14 +167,12 @@ export class JobqConfig {
    * exits this many times within `START_EXIT_WINDOW_S`, it stops the stack and exits 1. @defaultValue `5`
    */
   @Transform(toInt)
-  @IsInt({ message: 'START_MAX_EXITS must be an integer >= 1' })
-  @Min(1, { message: 'START_MAX_EXITS must be an integer >= 1' })
+  @IntField(1, undefined, { range: true })
   START_MAX_EXITS = 5;
 
   /** The window of `START_MAX_EXITS`, in seconds. @defaultValue `60` */
   @Transform(toInt)
-  @IsInt({ message: 'START_EXIT_WINDOW_S must be an integer >= 1' })
-  @Min(1, { message: 'START_EXIT_WINDOW_S must be an integer >= 1' })
+  @IntField(1, undefined, { range: true, unit: 's' })
   START_EXIT_WINDOW_S = 60;
 
   /** How often the dashboard looks for queues created outside jobq (plain BullMQ), in ms. @defaultValue `15000` */
