@@ -18,8 +18,8 @@ export interface DebianProgram {
 let aptUpdated = false;
 
 /**
- * The binary of `program`: the one its override variable names, else (with `onPath`) the one on
- * `PATH`, else the Debian package's. When it is missing, a root shell with apt-get installs the
+ * The binary of `program`: the one its override variable names, else the one on `PATH` (with
+ * `onPath`) or at its Debian path. When it is missing, a root shell with apt-get installs the
  * package (`apt-get update` once per process) and uses what it brought (the override if it now
  * exists, else the Debian path); anywhere else this throws with the exact install command.
  */
