@@ -1,44 +1,59 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createLogger, JobqConfig, loadConfigOrExit } from '@jobq/queue-core';
+import {
+  createLogger,
+  embeddedRedisRecordPath,
+  JobqConfig,
+  loadConfigOrExit,
+} from '@jobq/queue-core';
 import { EmbeddedRedis } from './lib/embedded-redis';
+import { startRedisAtHome } from './lib/redis-home';
+import { Supervisor } from './lib/supervisor';
 
 /**
- * `npm start`: the whole stack in one command. With `REDIS_URL` unset it runs a private
- * redis-server (AOF, data under `.data/redis/`), then api, one worker and the dashboard; prints
- * their URLs; Ctrl-C / SIGTERM stops the apps (workers drain), then Redis.
+ * `npm start`: the whole stack in one command. With `REDIS_URL` unset it runs the embedded
+ * redis-server of `DATA_DIR` (AOF, data under `<DATA_DIR>/redis/`, its URL recorded there for
+ * apps started on their own), then api, one worker and the dashboard, supervised: an app that
+ * exits unasked is restarted with backoff, and given up on (the stack stops, exit 1) after
+ * `START_MAX_EXITS` exits within `START_EXIT_WINDOW_S`. Prints the URLs; Ctrl-C / SIGTERM stops
+ * the apps (workers drain), then Redis, and exits 0.
  */
 const APPS = ['api', 'worker', 'dashboard'] as const;
 const ROOT = resolve(__dirname, '..', '..');
 const config = loadConfigOrExit();
 const logger = createLogger('start', config.LOG_LEVEL);
-const children = new Map<string, ChildProcess>();
 let redis: EmbeddedRedis | undefined;
 let stopping = false;
+const supervisor = new Supervisor({
+  maxExits: config.START_MAX_EXITS,
+  windowMs: config.START_EXIT_WINDOW_S * 1000,
+  graceMs: config.WORKER_GRACE_MS + 10_000, // after the worker's own 5 s past its grace
+  logger,
+  onGiveUp: () => void stop(1),
+});
 
 async function main(): Promise<void> {
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
-    const dataDir = resolve(ROOT, config.DATA_DIR, 'redis');
-    redis = await EmbeddedRedis.start({ dataDir });
+    redis = await startRedisAtHome(config.DATA_DIR);
     redisUrl = redis.url;
-    logger.info({ redis: redisUrl, dataDir, pid: redis.pid }, 'embedded redis started (AOF on)');
-  }
-  for (const app of APPS) {
-    const child = spawn(process.execPath, [resolve(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
-      env: { ...process.env, REDIS_URL: redisUrl },
-      stdio: 'inherit',
-      detached: true,
+    const record = embeddedRedisRecordPath(config.DATA_DIR);
+    logger.info(
+      { redis: redisUrl, record, redis_pid: redis.pid },
+      'embedded redis started (AOF on)',
+    );
+    redis.onExit((code, signal) => {
+      if (stopping) return;
+      logger.error({ code, signal }, 'embedded redis exited: stopping the stack');
+      void stop(1);
     });
-    child.once('exit', (code, signal) => {
-      children.delete(app);
-      if (!stopping) {
-        logger.error({ app, code, signal }, 'app exited; stopping the stack');
-        void stop(1);
-      }
-    });
-    children.set(app, child);
   }
+  const env = { ...process.env, REDIS_URL: redisUrl };
+  for (const app of APPS)
+    supervisor.start({
+      name: app,
+      script: resolve(ROOT, 'dist', 'apps', app, 'src', 'main.js'),
+      env,
+    });
   await Promise.all([waitReady(url('API', config)), waitReady(url('DASHBOARD', config))]);
   process.stdout.write(
     [
@@ -75,20 +90,7 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info('stopping the stack');
-  const graceMs = config.WORKER_GRACE_MS + 5_000;
-  await Promise.all(
-    [...children.values()].map(
-      (child) =>
-        new Promise<void>((done) => {
-          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            done();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await supervisor.stop();
   await redis?.stop();
   logger.info('stopped');
   process.exit(code);
@@ -96,9 +98,7 @@ async function stop(code: number): Promise<void> {
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-process.on('exit', () => {
-  for (const child of children.values()) child.kill('SIGKILL');
-});
+process.on('exit', () => supervisor.killAll());
 main().catch((err: Error) => {
   process.stderr.write(`jobq: ${err.message}\n`);
   void stop(1);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { DebianProgram, ensureDebianProgram } from './debian-program';
 
 /** Options of {@link EmbeddedRedis.start}. */
 export interface EmbeddedRedisOptions {
@@ -16,9 +17,14 @@ export interface EmbeddedRedisOptions {
   port?: number;
 }
 
-/** The install command named when redis-server is missing and cannot be installed here. */
-export const REDIS_INSTALL_HINT =
-  'sudo apt-get install -y redis-server   (macOS: brew install redis)';
+/** Debian's redis-server, installed by {@link ensureDebianProgram} where it is missing. */
+export const REDIS_SERVER: DebianProgram = {
+  package: 'redis-server',
+  override: 'REDIS_SERVER_BIN',
+  debianPath: '/usr/bin/redis-server',
+  onPath: true,
+  elsewhere: 'macOS: brew install redis',
+};
 
 /**
  * A private redis-server child bound to 127.0.0.1 on a free port, with `noeviction` (BullMQ must
@@ -39,43 +45,14 @@ export class EmbeddedRedis {
     return this.child.pid;
   }
 
-  /** Resolves the binary to use, or undefined if none is installed. */
-  static findBinary(bin = process.env.REDIS_SERVER_BIN || 'redis-server'): string | undefined {
-    const probe = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-    return probe.status === 0 ? bin : undefined;
-  }
-
-  /**
-   * Returns the redis-server binary, installing Debian's `redis-server` package first when it is
-   * missing and this is a root shell with apt-get. Otherwise throws, naming the install command.
-   */
-  static ensureInstalled(): string {
-    const found = EmbeddedRedis.findBinary();
-    if (found) return found;
-    const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
-    if (!canApt)
-      throw new Error(
-        `redis-server is not installed. Install it with: ${REDIS_INSTALL_HINT} (or set REDIS_URL)`,
-      );
-    process.stderr.write(
-      'jobq: redis-server missing, installing the Debian package redis-server\n',
-    );
-    for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
-      const run = spawnSync('apt-get', args, {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-      if (run.status !== 0)
-        throw new Error(`apt-get ${args.join(' ')} failed; install redis-server yourself`);
-    }
-    const installed = EmbeddedRedis.findBinary();
-    if (!installed) throw new Error('redis-server still not found after installing it');
-    return installed;
+  /** Calls `listener` when the server exits, asked to or not. */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+    this.child.once('exit', listener);
   }
 
   /** Starts redis-server and resolves once it answers PING. */
   static async start(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
-    const bin = options.bin ?? EmbeddedRedis.ensureInstalled();
+    const bin = options.bin ?? ensureDebianProgram(REDIS_SERVER);
     const dir = resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
     const port = options.port || (await freePort());
@@ -100,8 +77,10 @@ export class EmbeddedRedis {
       '--logfile',
       '',
     ];
-    // Own process group: a terminal Ctrl-C reaches the owner, which stops Redis last.
-    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+    // Own process group: a terminal Ctrl-C reaches the owner, which stops Redis last. Where
+    // util-linux's setpriv is there, Redis also gets SIGTERM the moment its owner dies (SIGKILL).
+    const [cmd, ...argv] = [...(canSetPdeathsig() ? SETPRIV : []), bin, ...args];
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
     const redis = new EmbeddedRedis(child, port);
     await redis.waitUntilUp(child);
     return redis;
@@ -142,18 +121,36 @@ export class EmbeddedRedis {
   }
 }
 
+const SETPRIV = ['setpriv', '--pdeathsig', 'SIGTERM', '--'];
+let setprivWorks: boolean | undefined;
+
+function canSetPdeathsig(): boolean {
+  setprivWorks ??= spawnSync('setpriv', ['--pdeathsig', 'SIGTERM', '--', 'true']).status === 0;
+  return setprivWorks;
+}
+
 /** A TCP port on 127.0.0.1 free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+export async function freePort(): Promise<number> {
+  const port = await bindOnce(0);
+  if (!port) throw new Error('no free port on 127.0.0.1');
+  return port;
+}
+
+/** Whether `port` on 127.0.0.1 is free right now. */
+export async function portIsFree(port: number): Promise<boolean> {
+  return (await bindOnce(port)) !== undefined;
+}
+
+/** Binds `port` (0: any) on 127.0.0.1 and lets it go; the port bound, or undefined if it was taken. */
+function bindOnce(port: number): Promise<number | undefined> {
+  return new Promise((resolvePort) => {
     const server = createServer();
     server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolvePort(undefined));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address
-          ? resolvePort(address.port)
-          : reject(new Error('no port')),
+        resolvePort(typeof address === 'object' && address ? address.port : undefined),
       );
     });
   });

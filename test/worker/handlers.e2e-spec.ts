@@ -64,6 +64,12 @@ describe('worker app: demo handlers on a real worker process', () => {
     expect(done.stacktrace).toHaveLength(2);
     expect(done.stacktrace?.[1]).toMatch(/flaky\.handler/);
     expect(await fx.demo.getFailedCount()).toBeGreaterThanOrEqual(1);
+    const logged = fx.workers[0].lines
+      .filter((line) => line.includes('"msg":"job failed"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.job_id === job.id);
+    expect(logged).toMatchObject({ app: 'worker', job_name: 'flaky', attempts_made: 1 });
+    expect(logged).not.toHaveProperty('name'); // pino-pretty shows `name` as the logger's name
   });
 
   it('UnrecoverableError fails the job without retry', async () => {

@@ -6,6 +6,7 @@ import {
   JobqConfig,
   loadConfigOrExit,
   RedisCheck,
+  stopWithLauncher,
 } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import { createHttpApp } from './create-http-app';
@@ -29,11 +30,13 @@ export interface HttpAppLaunch {
  * The `main` of an HTTP app: reads the configuration (a bad value exits 1 naming the key), builds
  * the app with {@link createHttpApp}, checks Redis, listens and logs `<name> listening` with its
  * URL. With nobody configured to call it, it listens on loopback only (and refuses any other
- * address). A boot failure (a port in use, say) is logged and exits 1.
+ * address). It stops when the `npm start` launcher that runs it dies. A boot failure (a port in
+ * use, say) is logged and exits 1.
  */
 export function runHttpApp(launch: HttpAppLaunch): void {
   const config = loadConfigOrExit();
   const logger = createLogger(launch.name, config.LOG_LEVEL);
+  stopWithLauncher(logger);
   exitOnBootFailure(logger, launch.name, boot(launch, config, logger));
 }
 

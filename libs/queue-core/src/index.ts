@@ -8,6 +8,7 @@ export { loadConfig, loadConfigOrExit } from './config/load-config';
 export { JobqConfig } from './config/jobq.config';
 export { createLogger } from './logging/create-logger';
 export { exitOnBootFailure } from './logging/exit-on-boot-failure';
+export { stopWithLauncher } from './process/stop-with-launcher';
 export { PinoNestLogger } from './logging/pino-nest.logger';
 export { QueueCoreModule } from './queue-core.module';
 export type { QueueCoreOptions } from './queue-core.module';
@@ -68,6 +69,12 @@ export type {
 
 // Redis
 export { RedisConnections } from './redis/redis-connections';
+export {
+  embeddedRedisRecordPath,
+  readEmbeddedRedisRecord,
+  writeEmbeddedRedisRecord,
+} from './redis/embedded-redis-record';
+export type { EmbeddedRedisRecord } from './redis/embedded-redis-record';
 export { EVICTION_UNSAFE, RedisCheck } from './redis/redis-check';
 export type { RedisStatus } from './redis/redis-check';
 export { BroadcastService } from './redis/broadcast.service';

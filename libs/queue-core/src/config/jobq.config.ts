@@ -153,10 +153,27 @@ export class JobqConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** Where `npm start` keeps the embedded Redis data (`<DATA_DIR>/redis`). @defaultValue `.data` */
+  /**
+   * Where `npm start` keeps the embedded Redis (`<DATA_DIR>/redis`, its URL in
+   * `<DATA_DIR>/redis/embedded.json`, which an app with `REDIS_URL` unset reads); relative to the
+   * working directory. @defaultValue `.data`
+   */
   @IsString()
   @MinLength(1)
   DATA_DIR = '.data';
+
+  /**
+   * `npm start` restarts an app that exits unasked (after 1 s, 2 s, 4 s… up to 30 s); once one
+   * exits this many times within `START_EXIT_WINDOW_S`, it stops the stack and exits 1. @defaultValue `5`
+   */
+  @Transform(toInt)
+  @IntField(1, undefined, { range: true })
+  START_MAX_EXITS = 5;
+
+  /** The window of `START_MAX_EXITS`, in seconds. @defaultValue `60` */
+  @Transform(toInt)
+  @IntField(1, undefined, { range: true, unit: 's' })
+  START_EXIT_WINDOW_S = 60;
 
   /** How often the dashboard looks for queues created outside jobq (plain BullMQ), in ms. @defaultValue `15000` */
   @Transform(toInt)

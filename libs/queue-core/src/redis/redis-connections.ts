@@ -4,9 +4,7 @@ import type { Logger } from 'pino';
 import { JobqConfig } from '../config/jobq.config';
 import { LOGGER, PROCESS_ROLE } from '../names/tokens';
 import type { ProcessRole } from '../names/tokens';
-
-/** Where a Redis URL is not configured, a standalone app connects here. */
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+import { chooseRedisUrl, RedisUrlChoice } from './redis-url';
 
 /**
  * The one Redis connection factory of a process. Everything jobq keeps in Redis — BullMQ queues,
@@ -20,6 +18,7 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
   private shared?: Redis;
   private readonly opened = new Set<Redis>();
+  private choice?: RedisUrlChoice;
 
   constructor(
     private readonly config: JobqConfig,
@@ -28,10 +27,19 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   /**
-   * Connects the shared connection at boot, waiting up to 3 s: a process still boots while Redis
-   * is down (readiness says so) and connects when it comes back.
+   * Says which Redis it uses where `REDIS_URL` is unset, then connects the shared connection,
+   * waiting up to 3 s: a process still boots while Redis is down (readiness says so) and connects
+   * when it comes back.
    */
   async onModuleInit(): Promise<void> {
+    const { url, from, record } = this.redis;
+    if (from === 'embedded')
+      this.logger.info({ redis: url, record }, 'REDIS_URL unset: using the Redis npm start embeds');
+    if (from === 'default')
+      this.logger.info(
+        { redis: url, record },
+        'REDIS_URL unset and npm start has embedded no Redis in DATA_DIR: using the default',
+      );
     await this.ready(3000).catch((err: Error) =>
       this.logger.error({ err: err.message }, 'redis not reachable at boot'),
     );
@@ -39,7 +47,12 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
 
   /** The URL in use. */
   get url(): string {
-    return this.config.REDIS_URL ?? DEFAULT_REDIS_URL;
+    return this.redis.url;
+  }
+
+  private get redis(): RedisUrlChoice {
+    this.choice ??= chooseRedisUrl(this.config);
+    return this.choice;
   }
 
   /** The shared command connection (lazily opened). Never use it for blocking commands. */

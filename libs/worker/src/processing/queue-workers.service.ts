@@ -98,15 +98,17 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.warn(
         {
           queue,
-          job: job?.id,
-          name: job?.name,
+          job_id: job?.id,
+          job_name: job?.name,
           attempts_made: job?.attemptsMade,
           err: err.message,
         },
         'job failed',
       ),
     );
-    worker.on('stalled', (job) => this.logger.warn({ queue, job }, 'stalled job back to wait'));
+    worker.on('stalled', (jobId) =>
+      this.logger.warn({ queue, job_id: jobId }, 'stalled job back to wait'),
+    );
     return worker;
   }
 

@@ -35,7 +35,7 @@ export class DeclaredSchedules {
     const gone = await this.schedules.markUndeclared(this.app, served, declared);
     for (const schedule of gone) {
       this.logger.warn(
-        { queue: schedule.queue, schedule: schedule.id, app: this.app },
+        { queue: schedule.queue, schedule: schedule.id },
         'schedule declared in code is no longer declared: it keeps producing jobs; delete it with DELETE /schedules/:queue/:id if it should stop',
       );
     }

@@ -1,0 +1,26 @@
+import { waitUntil } from '../helpers/wait-until';
+import { alive, descendants, stackEnv, startStack } from './stack';
+
+describe('npm start stops as a whole', () => {
+  it('SIGTERM to npm (what a container runtime or systemd sends) stops every app and Redis, exit 0', async () => {
+    const stack = await startStack(await stackEnv(), 'npm');
+    const pids = descendants(stack.process.pid);
+    expect(pids.length).toBeGreaterThanOrEqual(5); // the launcher, redis-server, api, worker, dashboard
+
+    stack.process.child.kill('SIGTERM');
+    expect(await stack.process.exited).toEqual({ code: 0, signal: null });
+    await waitUntil(() => pids.every((pid) => !alive(pid)), 'every process of the stack to exit');
+  }, 120_000);
+
+  it('when the launcher is killed outright (SIGKILL), the apps and Redis exit by themselves', async () => {
+    const stack = await startStack(await stackEnv(undefined, { WORKER_GRACE_MS: '2000' }));
+    const pids = descendants(stack.process.pid);
+    expect(pids.length).toBeGreaterThanOrEqual(4); // redis-server, api, worker, dashboard
+
+    stack.process.child.kill('SIGKILL');
+    await waitUntil(() => pids.every((pid) => !alive(pid)), 'every app and Redis to exit', {
+      timeoutMs: 30_000,
+    });
+    expect(stack.process.lines.join('\n')).toMatch(/the npm start launcher is gone: stopping/);
+  }, 120_000);
+});
