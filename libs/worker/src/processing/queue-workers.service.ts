@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConfigError,
+  isRedisOutage,
   JobqConfig,
   LOGGER,
   PolicyStore,
@@ -93,7 +94,9 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
       ...toRetention(policy),
     });
-    worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker error'));
+    worker.on('error', (err) => {
+      if (!isRedisOutage(err)) this.logger.warn({ queue, err: err.message }, 'worker error');
+    });
     worker.on('failed', (job, err) =>
       this.logger.warn(
         {
