@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EmbeddedRedis, freePort } from '../../scripts/lib/embedded-redis';
 import { spawnApp, spawnDist, SpawnedProcess } from '../helpers/apps';
@@ -22,6 +23,7 @@ export class FaultStack {
   readonly env: Record<string, string>;
   private redis?: EmbeddedRedis;
   private admins: Redis[] = [];
+  private queues: Queue[] = [];
 
   private constructor(
     private readonly port: number,
@@ -80,6 +82,14 @@ export class FaultStack {
     return admin;
   }
 
+  /** A BullMQ `Queue` on the stack's prefix, for the test to add and inspect jobs. */
+  queue(name: string): Queue {
+    const queue = new Queue(name, { connection: this.admin(), prefix: this.prefix });
+    queue.on('error', () => undefined);
+    this.queues.push(queue);
+    return queue;
+  }
+
   /** Spawns the API and waits for its `api listening` line. */
   spawnApi(env: Record<string, string> = {}): Promise<SpawnedHttpApp> {
     return this.spawnHttp('api', env);
@@ -116,6 +126,7 @@ export class FaultStack {
 
   async close(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.stop('SIGKILL')));
+    await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
     for (const admin of this.admins) admin.disconnect();
     await this.redis?.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
