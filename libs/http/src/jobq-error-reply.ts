@@ -15,6 +15,12 @@ export const STATUS_OF_KIND: Readonly<Record<JobqErrorKind, number>> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
+/**
+ * `Retry-After` (seconds) of the kinds a client should simply repeat: about the longest pause
+ * between two reconnect attempts of a jobq process.
+ */
+export const RETRY_AFTER_S: Readonly<Partial<Record<JobqErrorKind, number>>> = { unavailable: 2 };
+
 /** A domain error as an HTTP answer: its status and `{error, code, details?}` body. */
 export function errorResponse(error: JobqError): [number, ErrorBody] {
   return [
@@ -29,5 +35,7 @@ export function errorResponse(error: JobqError): [number, ErrorBody] {
  */
 export function replyWithError(reply: FastifyReply, error: JobqError): FastifyReply {
   const [status, body] = errorResponse(error);
+  const retryAfter = RETRY_AFTER_S[error.kind];
+  if (retryAfter) void reply.header('retry-after', String(retryAfter));
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
 }

@@ -8,9 +8,9 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { JobqError, LOGGER } from '@jobq/queue-core';
+import { JobqError, LOGGER, redisFailure } from '@jobq/queue-core';
 import { ErrorBody } from './error-body';
-import { errorResponse } from './jobq-error-reply';
+import { errorResponse, RETRY_AFTER_S } from './jobq-error-reply';
 import { describeContentType } from './unsupported-media-type.exception';
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -29,9 +29,10 @@ const HINTS: Record<string, (request: FastifyRequest) => string> = {
 };
 
 /**
- * The one place where errors become HTTP responses: domain errors by their kind, Nest's HTTP
- * exceptions and Fastify's body-parser errors as themselves, Redis outages as 503, and anything
- * else as a logged 500. Every body is `{error, code, details?}`.
+ * The one place where errors become HTTP responses: domain errors by their kind (a Redis outage or
+ * a full Redis, as queue-core names them, is 503 with `Retry-After`), Nest's HTTP exceptions and
+ * Fastify's body-parser errors as themselves, and anything else as a logged 500. Every body is
+ * `{error, code, details?}`.
  */
 @Catch()
 export class JobqExceptionFilter implements ExceptionFilter {
@@ -39,16 +40,18 @@ export class JobqExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body] = this.toResponse(exception, host);
+    const domain = exception instanceof JobqError ? exception : redisFailure(exception);
+    const [status, body] = domain ? errorResponse(domain) : this.toResponse(exception, host);
     if (status >= 500 && status !== 503 && status !== 504) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
     if (reply.sent) return;
+    const retryAfter = domain && RETRY_AFTER_S[domain.kind];
+    if (retryAfter) void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   private toResponse(exception: unknown, host: ArgumentsHost): [number, ErrorBody] {
-    if (exception instanceof JobqError) return errorResponse(exception);
     if (exception instanceof HttpException && isFastifyError(exception.cause)) {
       return this.toResponse(exception.cause, host);
     }
@@ -85,9 +88,6 @@ export class JobqExceptionFilter implements ExceptionFilter {
         { error: HINTS[code]?.(request) ?? err.message ?? 'bad request', code },
       ];
     }
-    if (isRedisOutage(err)) {
-      return [503, { error: 'redis is unavailable, try again shortly', code: 'REDIS_UNAVAILABLE' }];
-    }
     return [500, { error: 'internal error', code: 'INTERNAL' }];
   }
 }
@@ -97,13 +97,5 @@ function isFastifyError(cause: unknown): boolean {
   return (
     typeof (cause as { code?: unknown })?.code === 'string' &&
     /^FST_/.test((cause as { code: string }).code)
-  );
-}
-
-function isRedisOutage(err: { message?: string; name?: string } | undefined): boolean {
-  const message = err?.message ?? '';
-  return (
-    err?.name === 'MaxRetriesPerRequestError' ||
-    /enableOfflineQueue|Connection is closed|ECONNREFUSED|Stream isn't writeable/.test(message)
   );
 }

@@ -31,6 +31,8 @@ export { JobStateError } from './errors/job-state.error';
 export { PayloadTooLargeError } from './errors/payload-too-large.error';
 export { InvalidJobCursorError } from './errors/invalid-job-cursor.error';
 export { NoJobError } from './errors/no-job.error';
+export { RedisOutOfMemoryError } from './errors/redis-out-of-memory.error';
+export { isRedisOutage, redisFailure } from './errors/redis-failure';
 export { RoleRequiredError } from './auth/role-required.error';
 export { WorkerNotFoundError } from './errors/worker-not-found.error';
 

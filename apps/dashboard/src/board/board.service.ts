@@ -3,7 +3,14 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { BroadcastService, CoreEvent, JobqConfig, LOGGER, QueueRegistry } from '@jobq/queue-core';
+import {
+  BroadcastService,
+  CoreEvent,
+  isRedisOutage,
+  JobqConfig,
+  LOGGER,
+  QueueRegistry,
+} from '@jobq/queue-core';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { PATHS } from '../routes';
@@ -58,7 +65,8 @@ export class BoardService implements OnModuleInit, OnApplicationShutdown {
     try {
       for (const name of await this.registry.discover()) this.show(name);
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'queue discovery failed');
+      if (!isRedisOutage(err))
+        this.logger.warn({ err: (err as Error).message }, 'queue discovery failed');
     }
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, MessageEvent, OnModuleDestroy } from '@nestjs/common';
-import { LOGGER, type DashboardRole } from '@jobq/queue-core';
+import { isRedisOutage, LOGGER, type DashboardRole } from '@jobq/queue-core';
 import type { Logger } from 'pino';
 import {
   catchError,
@@ -69,7 +69,8 @@ export class LiveHub implements OnModuleDestroy {
         exhaustMap(() =>
           from(source.read()).pipe(
             catchError((err: Error) => {
-              this.logger.warn({ err: err.message, feed: source.key }, 'live update failed');
+              if (!isRedisOutage(err))
+                this.logger.warn({ err: err.message, feed: source.key }, 'live update failed');
               return EMPTY;
             }),
           ),

@@ -148,11 +148,12 @@ export class TopicStore {
   /** The topic's settings (defaults where unset). */
   async settings(topic: string): Promise<TopicSettings> {
     const redis = this.connections.client;
-    const [[, member], [, values]] = ((await redis
+    const [[memberErr, member], [valuesErr, values]] = ((await redis
       .pipeline()
       .sismember(this.keys.topics, topic)
       .hmget(this.keys.settings(topic), ...SETTING_FIELDS)
-      .exec()) ?? []) as [[unknown, number], [unknown, (string | null)[]]];
+      .exec()) ?? []) as [[Error | null, number], [Error | null, (string | null)[]]];
+    if (memberErr ?? valuesErr) throw memberErr ?? valuesErr;
     if (member !== 1) throw new TopicNotFoundError(topic);
     return toSettings(values);
   }

@@ -3,6 +3,7 @@ import type { Job, Worker, WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import { toRetention } from '../policy/job-options';
 import type { QueuePolicy } from '../policy/queue-policy';
+import { isRedisOutage } from '../errors/redis-failure';
 
 interface Waiter {
   count: number;
@@ -107,7 +108,8 @@ export class PullWorker {
         const job = await this.worker
           .getNextJob(randomUUID(), { block: true })
           .catch((err: Error) => {
-            this.logger.warn({ err: err.message, queue: this.worker.name }, 'pull wait failed');
+            if (!isRedisOutage(err))
+              this.logger.warn({ err: err.message, queue: this.worker.name }, 'pull wait failed');
             return undefined;
           });
         if (job) await this.deliver(job);

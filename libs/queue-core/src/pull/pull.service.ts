@@ -7,7 +7,6 @@ import { JobqConfig } from '../config/jobq.config';
 import { JobNotFoundError } from '../errors/job-not-found.error';
 import { LeaseGoneError } from '../errors/lease-gone.error';
 import { QueueClosedError } from '../errors/queue-closed.error';
-import { RedisUnavailableError } from '../errors/redis-unavailable.error';
 import { BroadcastService } from '../redis/broadcast.service';
 import { CoreEvent } from '../names/event-names';
 import { PolicyStore } from '../queues/policy.store';
@@ -18,13 +17,14 @@ import { RedisConnections } from '../redis/redis-connections';
 import { LOGGER } from '../names/tokens';
 import type { LeasedJob, LeaseFailure } from './leased-job';
 import { PullWorker } from './pull-worker';
+import { isRedisOutage } from '../errors/redis-failure';
 
 /** BullMQ's codes for "this token does not hold this active job" (missing lock, not active, lock mismatch). */
 const LEASE_GONE_CODES = new Set([-2, -3, -6]);
 const JOB_MISSING_CODE = -1;
 
-/** How long a pull waits for the pull connection to (re)connect before answering 503. */
-const CONNECT_TIMEOUT_MS = 3000;
+/** How long the first pull waits for the pull connection to connect (during an outage: not at all). */
+const FIRST_CONNECT_MS = 3000;
 
 /**
  * HTTP pull workers (presque `GET /q/:queue`): lease jobs, then complete or fail them with the
@@ -169,9 +169,9 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
         metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
         ...PullWorker.options(policy),
       });
-      worker.on('error', (err) =>
-        this.logger.warn({ err: err.message, queue }, 'pull worker error'),
-      );
+      worker.on('error', (err) => {
+        if (!isRedisOutage(err)) this.logger.warn({ err: err.message, queue }, 'pull worker error');
+      });
       void worker.startStalledCheckTimer();
       pull = new PullWorker(worker, this.logger);
       this.workers.set(queue, pull);
@@ -185,20 +185,8 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
    */
   private async connected(): Promise<Redis> {
     this.connection ??= this.connections.create('pull', true);
-    const connection = this.connection;
-    if (connection.status === 'ready') return connection;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        connection.off('ready', onReady);
-        reject(new RedisUnavailableError());
-      }, CONNECT_TIMEOUT_MS);
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      connection.once('ready', onReady);
-    });
-    return connection;
+    await this.connections.whenReady(this.connection, FIRST_CONNECT_MS);
+    return this.connection;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -9,6 +9,7 @@ import { RedisConnections } from '../redis/redis-connections';
 import { LOGGER } from '../names/tokens';
 import { mergePolicy, validatePolicy } from '../policy/policy-validation';
 import { DEFAULT_POLICY, PolicyPatch, QueuePolicy } from '../policy/queue-policy';
+import { isRedisOutage } from '../errors/redis-failure';
 
 /** Called with the queue and its new policy whenever a policy changes (in any process). */
 export type PolicyListener = (queue: string, policy: QueuePolicy) => void;
@@ -121,7 +122,8 @@ export class PolicyStore implements OnModuleInit, OnApplicationShutdown {
       const raws = await this.connections.client.hmget(this.redisKey, ...queues);
       queues.forEach((queue, i) => this.remember(queue, raws[i] ?? null, true));
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'policy reload failed');
+      if (!isRedisOutage(err))
+        this.logger.warn({ err: (err as Error).message }, 'policy reload failed');
     }
   }
 

@@ -32,6 +32,8 @@ export class QueueAdminService {
    */
   async purge(queue: string): Promise<void> {
     assertValidName(queue);
+    // A BullMQ Queue made while Redis is away waits for it instead of failing: check first.
+    await this.connections.ready();
     await this.registry.release(queue);
     await this.registry.queue(queue).obliterate({ force: true });
     await Promise.all([

@@ -6,6 +6,7 @@ import { RedisConnections } from '../redis/redis-connections';
 import { LOGGER } from '../names/tokens';
 import { assertValidName } from '../names/queue-name';
 import { QueueRegistry } from './queue.registry';
+import { isRedisOutage } from '../errors/redis-failure';
 
 /**
  * At most one BullMQ `QueueEvents` per queue per process, created on first use and shared by every
@@ -35,9 +36,10 @@ export class QueueEventsRegistry implements OnModuleInit, OnApplicationShutdown 
         connection: this.connections.create(`events:${queue}`, true),
         prefix: this.config.QUEUE_PREFIX,
       });
-      created.on('error', (err) =>
-        this.logger.warn({ err: err.message, queue }, 'queue events error'),
-      );
+      created.on('error', (err) => {
+        if (!isRedisOutage(err))
+          this.logger.warn({ err: err.message, queue }, 'queue events error');
+      });
       created.setMaxListeners(0);
       events = created.waitUntilReady().then(() => created);
       this.events.set(queue, events);

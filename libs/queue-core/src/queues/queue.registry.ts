@@ -8,6 +8,7 @@ import { RedisConnections } from '../redis/redis-connections';
 import { LOGGER } from '../names/tokens';
 import { NAME_PATTERN, assertValidName } from '../names/queue-name';
 import { RedisKeys } from '../names/redis-keys';
+import { isRedisOutage } from '../errors/redis-failure';
 
 /**
  * The set of known queues — kept in Redis (a SET under the prefix) so every process sees the
@@ -43,9 +44,9 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
         connection: this.connections.client,
         prefix: this.config.QUEUE_PREFIX,
       });
-      queue.on('error', (err) =>
-        this.logger.warn({ err: err.message, queue: name }, 'queue error'),
-      );
+      queue.on('error', (err) => {
+        if (!isRedisOutage(err)) this.logger.warn({ err: err.message, queue: name }, 'queue error');
+      });
       this.queues.set(name, queue);
     }
     return queue;

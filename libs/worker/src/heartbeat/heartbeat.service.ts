@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   FleetStore,
+  isRedisOutage,
   JOBQ_VERSION,
   JobqConfig,
   LOGGER,
@@ -73,9 +74,9 @@ export class HeartbeatService implements OnApplicationShutdown {
       version: JOBQ_VERSION,
       heartbeat_ms: this.config.WORKER_HEARTBEAT_MS,
     };
-    this.beating = this.fleet
-      .beat(beat, this.activity.drain(), joined)
-      .catch((err: Error) => this.logger.warn({ err: err.message }, 'heartbeat failed'));
+    this.beating = this.fleet.beat(beat, this.activity.drain(), joined).catch((err: Error) => {
+      if (!isRedisOutage(err)) this.logger.warn({ err: err.message }, 'heartbeat failed');
+    });
     return this.beating;
   }
 

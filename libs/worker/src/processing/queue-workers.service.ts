@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConfigError,
+  isRedisOutage,
   JobqConfig,
   LOGGER,
   PolicyStore,
@@ -15,7 +16,7 @@ import {
   RedisConnections,
   toRetention,
 } from '@jobq/queue-core';
-import { MetricsTime, Worker } from 'bullmq';
+import { MetricsTime, Worker, type WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
 import type { QueuePolicy } from '@jobq/queue-core';
 import { HandlerRegistry } from '../handlers/handler.registry';
@@ -61,7 +62,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       this.workers.set(queue, this.start(queue, await this.policies.get(queue)));
     this.policies.onChange((queue, policy) => {
       const worker = this.workers.get(queue);
-      if (worker) Object.assign(worker.opts, toRetention(policy));
+      if (worker) Object.assign(worker.opts, followed(policy));
     });
     await Promise.all([...this.workers.values()].map((w) => w.waitUntilReady()));
     await this.schedules.apply(this.served);
@@ -91,9 +92,11 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
       metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
-      ...toRetention(policy),
+      ...followed(policy),
     });
-    worker.on('error', (err) => this.logger.warn({ queue, err: err.message }, 'worker error'));
+    worker.on('error', (err) => {
+      if (!isRedisOutage(err)) this.logger.warn({ queue, err: err.message }, 'worker error');
+    });
     worker.on('failed', (job, err) =>
       this.logger.warn(
         {
@@ -115,7 +118,8 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   /**
    * Stops taking jobs and lets active ones finish within `WORKER_GRACE_MS`; past it the Workers
    * close by force, leaving those jobs locked until the lock expires and the stalled check of
-   * another worker puts them back to wait (they are not failed).
+   * another worker puts them back to wait (they are not failed). Closing is bounded too: when Redis
+   * is gone, the connections are dropped so that the rest of the shutdown does not wait for it.
    */
   async beforeApplicationShutdown(): Promise<void> {
     const workers = [...this.workers.values()];
@@ -125,11 +129,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       { queues: this.served, active: this.runner.active, grace_ms: graceMs },
       'draining: taking no new jobs, waiting for active ones',
     );
-    const grace = new AbortController();
-    const drained = Promise.all(workers.map((w) => w.pause())).then(() => true);
-    const expired = sleep(graceMs, false, { signal: grace.signal }).catch(() => false);
-    const inTime = await Promise.race([drained, expired]);
-    grace.abort();
+    const inTime = await within(Promise.all(workers.map((w) => w.pause())), graceMs);
     if (inTime) {
       this.logger.info('active jobs finished');
     } else {
@@ -138,8 +138,41 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         'grace period over: closing by force; active jobs return to the queue via the stalled check',
       );
     }
-    await Promise.all(workers.map((w) => w.close(!inTime)));
+    const closed = await within(Promise.all(workers.map((w) => w.close(!inTime))), CLOSE_MS);
     this.workers.clear();
+    if (!closed || !this.connections.available) {
+      this.logger.warn('redis is unreachable: dropping its connections to stop now');
+      this.connections.disconnectAll();
+    }
     this.logger.info('workers closed');
   }
+}
+
+/**
+ * The Worker options that follow the live policy: retention, and how often a job may be found
+ * stalled (its worker died) and handed out again before it fails — `attempts`, as for HTTP pull
+ * leases, so a job caught by two crashes in a row still runs (BullMQ's default is once).
+ */
+function followed(
+  policy: QueuePolicy,
+): Pick<WorkerOptions, 'maxStalledCount' | 'removeOnComplete' | 'removeOnFail'> {
+  return { ...toRetention(policy), maxStalledCount: policy.attempts };
+}
+
+/** How long closing the Workers may take once draining is over. */
+const CLOSE_MS = 1000;
+
+/** Whether `work` succeeds within `ms` (it keeps running either way). */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  const timer = new AbortController();
+  const expired = sleep(ms, false, { signal: timer.signal }).catch(() => false);
+  const done = await Promise.race([
+    work.then(
+      () => true,
+      () => false,
+    ),
+    expired,
+  ]);
+  timer.abort();
+  return done;
 }

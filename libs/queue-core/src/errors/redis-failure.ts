@@ -1,0 +1,25 @@
+import type { JobqError } from './jobq.error';
+import { RedisOutOfMemoryError } from './redis-out-of-memory.error';
+import { RedisUnavailableError } from './redis-unavailable.error';
+
+/** What ioredis says when a command cannot reach Redis (offline queue off, retries spent, socket gone). */
+const OUTAGE =
+  /enableOfflineQueue|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|^LOADING|^MASTERDOWN/;
+
+/**
+ * The domain error an ioredis failure stands for — {@link RedisUnavailableError} or
+ * {@link RedisOutOfMemoryError} — or undefined when `err` is not about Redis being unavailable.
+ */
+export function redisFailure(err: unknown): JobqError | undefined {
+  if (err instanceof RedisUnavailableError || err instanceof RedisOutOfMemoryError) return err;
+  const { name, message = '' } = (err ?? {}) as { name?: string; message?: string };
+  if (name === 'MaxRetriesPerRequestError' || OUTAGE.test(message))
+    return new RedisUnavailableError();
+  if (/^OOM /.test(message)) return new RedisOutOfMemoryError();
+  return undefined;
+}
+
+/** Whether `err` only says Redis is unreachable (which `RedisConnections` logs once per outage). */
+export function isRedisOutage(err: unknown): boolean {
+  return redisFailure(err) instanceof RedisUnavailableError;
+}
