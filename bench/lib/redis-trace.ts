@@ -18,7 +18,7 @@ export interface RedisTrace {
 
 /** Environment that preloads this file into a spawned process, answering on `socket`. */
 export function traceEnv(socket: string): Record<string, string> {
-  return { NODE_OPTIONS: `--require ${__filename}`, REDIS_TRACE_SOCKET: socket };
+  return { NODE_OPTIONS: `--require "${__filename}"`, REDIS_TRACE_SOCKET: socket };
 }
 
 /** The totals so far of the process answering on `socket`. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
@@ -81,15 +81,12 @@ async function measure(
   jobs: number,
   side: 'jobq' | 'baseline',
 ): Promise<SideWork> {
-  const redis = await EmbeddedRedis.start({
-    dataDir: mkdtempSync(join(tmpdir(), 'jobq-bench-')),
-    appendOnly: false,
-  });
+  const dir = mkdtempSync(join(tmpdir(), 'jobq-bench-'));
+  const redis = await EmbeddedRedis.start({ dataDir: join(dir, 'redis'), appendOnly: false });
   const ctx = new BenchContext(redis.url, parent.quick, parent.run);
-  const traces = mkdtempSync(join(tmpdir(), 'jobq-trace-'));
   const processes: TracedProcess[] = ['api', 'worker'].map((name) => ({
     name,
-    socket: join(traces, `${name}.sock`),
+    socket: join(dir, `${name}.sock`),
   }));
   const [api, worker] = processes.map((p) => traceEnv(p.socket));
   const admin = ctx.redis();
@@ -138,6 +135,7 @@ async function measure(
     admin.disconnect();
     await ctx.cleanup();
     await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
