@@ -14,6 +14,7 @@ import { httpEnqueue } from './scenarios/http-enqueue';
 import { longpollFanout } from './scenarios/longpoll-fanout';
 import { memoryPerJob } from './scenarios/memory-per-job';
 import { pickupLatency } from './scenarios/pickup-latency';
+import { redisCommandsPerJob } from './scenarios/redis-commands-per-job';
 import { workerThroughput } from './scenarios/worker-throughput';
 
 /**
@@ -31,6 +32,7 @@ const SCENARIOS: Scenario[] = [
   pickupLatency,
   dashboardRender,
   memoryPerJob,
+  redisCommandsPerJob,
   beeQueuePeer,
   fleetHeartbeat,
 ];

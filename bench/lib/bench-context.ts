@@ -91,20 +91,35 @@ export class BenchContext {
   }
 
   /** Starts the jobq worker app on `demo` (its no-op `echo` handler) at `concurrency`. */
-  startWorker(prefix: string, concurrency = 100): Promise<SpawnedProcess> {
-    const env = {
-      QUEUE_PREFIX: prefix,
-      WORKER_QUEUES: 'demo',
-      WORKER_CONCURRENCY: String(concurrency),
-      LOG_LEVEL: 'info',
-    };
-    return this.spawn('apps/worker/src/main.js', env, /worker ready/);
+  startWorker(
+    prefix: string,
+    concurrency = 100,
+    env: Record<string, string> = {},
+  ): Promise<SpawnedProcess> {
+    return this.spawn(
+      'apps/worker/src/main.js',
+      {
+        QUEUE_PREFIX: prefix,
+        WORKER_QUEUES: 'demo',
+        WORKER_CONCURRENCY: String(concurrency),
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      /worker ready/,
+    );
   }
 
   /** Starts the baseline: a bare BullMQ Worker with a no-op processor on `demo`. */
-  startBaselineWorker(prefix: string, concurrency = 100): Promise<SpawnedProcess> {
-    const env = { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: String(concurrency) };
-    return this.spawn('bench/baselines/bullmq-worker.js', env, /baseline worker ready/);
+  startBaselineWorker(
+    prefix: string,
+    concurrency = 100,
+    env: Record<string, string> = {},
+  ): Promise<SpawnedProcess> {
+    return this.spawn(
+      'bench/baselines/bullmq-worker.js',
+      { QUEUE_PREFIX: prefix, QUEUE: 'demo', CONCURRENCY: String(concurrency), ...env },
+      /baseline worker ready/,
+    );
   }
 
   /** Adds `count` `echo` jobs to `queue` in batches of 1,000 (kept once completed, to be counted). */
