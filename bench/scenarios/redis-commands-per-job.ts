@@ -16,6 +16,8 @@ const CLIENTS = 16;
 const CONCURRENCY = 10;
 const WARM_UP = 50;
 const IDLE_S = 10;
+/** Wait before the idle window: past the worker's next beat (every 5 s), which carries the warm-up's timings. */
+const SETTLE_S = 6;
 /** Jobs/s of the `trickle` phase: well below what either side can enqueue or process. */
 const TRICKLE_RATE = 500;
 
@@ -111,6 +113,7 @@ async function measure(
 
     await enqueue(url, WARM_UP);
     await done(WARM_UP);
+    await sleep(SETTLE_S * 1000);
     const quiet = await take();
     await sleep(IDLE_S * 1000);
     const idle = workPer(quiet, await take(), IDLE_S);
