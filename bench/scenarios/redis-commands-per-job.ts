@@ -51,9 +51,10 @@ interface SideWork {
 export const redisCommandsPerJob: Scenario = {
   name: 'Redis commands per job, HTTP enqueue + worker',
   unit: 'commands/job',
-  goal: 'jobq - baseline < 1',
+  // No command per job beyond BullMQ's own: what is left is timers (heartbeat, policy re-read).
+  goal: 'jobq - baseline <= 0.05',
   higherIsBetter: false,
-  meets: (m) => m.baseline !== null && m.jobq - m.baseline < 1,
+  meets: (m) => m.baseline !== null && m.jobq - m.baseline <= 0.05,
   async run(ctx) {
     const jobs = ctx.size(2_000, 300);
     const { baseline, jobq } = await ctx.pair(
