@@ -16,6 +16,8 @@ const CLIENTS = 16;
 const CONCURRENCY = 10;
 const WARM_UP = 50;
 const IDLE_S = 10;
+/** Wait before the idle window: past the worker's next beat (every 5 s), which carries the warm-up's timings. */
+const SETTLE_S = 6;
 /** Jobs/s of the `trickle` phase: well below what either side can enqueue or process. */
 const TRICKLE_RATE = 500;
 
@@ -49,9 +51,10 @@ interface SideWork {
 export const redisCommandsPerJob: Scenario = {
   name: 'Redis commands per job, HTTP enqueue + worker',
   unit: 'commands/job',
-  goal: 'jobq - baseline < 1',
+  // No command per job beyond BullMQ's own: what is left is timers (heartbeat, policy re-read).
+  goal: 'jobq - baseline <= 0.05',
   higherIsBetter: false,
-  meets: (m) => m.baseline !== null && m.jobq - m.baseline < 1,
+  meets: (m) => m.baseline !== null && m.jobq - m.baseline <= 0.05,
   async run(ctx) {
     const jobs = ctx.size(2_000, 300);
     const { baseline, jobq } = await ctx.pair(
@@ -111,6 +114,7 @@ async function measure(
 
     await enqueue(url, WARM_UP);
     await done(WARM_UP);
+    await sleep(SETTLE_S * 1000);
     const quiet = await take();
     await sleep(IDLE_S * 1000);
     const idle = workPer(quiet, await take(), IDLE_S);
