@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { SpawnedProcess } from '../helpers/apps';
+import { testEnv } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 import { alive, descendants, stackEnv, startStack } from './stack';
 
@@ -23,4 +27,21 @@ describe('npm start stops as a whole', () => {
     });
     expect(stack.process.lines.join('\n')).toMatch(/the npm start launcher is gone: stopping/);
   }, 120_000);
+
+  it('SIGTERM to npm reaches an app run on its own (npm run start:worker): it drains and exits 0', async () => {
+    const npm = new SpawnedProcess(
+      spawn('npm', ['run', 'start:worker'], {
+        cwd: resolve(__dirname, '..', '..'),
+        env: { ...process.env, ...testEnv({ LOG_LEVEL: 'info' }) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    await npm.waitForLine(/"msg":"worker ready"/);
+    const pids = descendants(npm.pid);
+
+    npm.child.kill('SIGTERM');
+    expect(await npm.exited).toEqual({ code: 0, signal: null });
+    expect(npm.lines.join('\n')).toMatch(/"msg":"worker stopped"/);
+    await waitUntil(() => pids.every((pid) => !alive(pid)), 'the worker to exit');
+  });
 });
