@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { SpawnedProcess } from '../helpers/apps';
 import { testEnv } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
-import { alive, descendants, stackEnv, startStack } from './stack';
+import { alive, descendants, spawnNpm, stackEnv, startStack } from './stack';
 
 describe('npm start stops as a whole', () => {
   it('SIGTERM to npm (what a container runtime or systemd sends) stops every app and Redis, exit 0', async () => {
@@ -29,13 +26,7 @@ describe('npm start stops as a whole', () => {
   }, 120_000);
 
   it('SIGTERM to npm reaches an app run on its own (npm run start:worker): it drains and exits 0', async () => {
-    const npm = new SpawnedProcess(
-      spawn('npm', ['run', 'start:worker'], {
-        cwd: resolve(__dirname, '..', '..'),
-        env: { ...process.env, ...testEnv({ LOG_LEVEL: 'info' }) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
-    );
+    const npm = spawnNpm(['run', 'start:worker'], testEnv({ LOG_LEVEL: 'info' }));
     await npm.waitForLine(/"msg":"worker ready"/);
     const pids = descendants(npm.pid);
 
