@@ -26,7 +26,7 @@ let stopping = false;
 const supervisor = new Supervisor({
   maxExits: config.START_MAX_EXITS,
   windowMs: config.START_EXIT_WINDOW_S * 1000,
-  graceMs: config.WORKER_GRACE_MS + 10_000, // after the worker's own 5 s past its grace
+  graceMs: config.WORKER_GRACE_MS + 10_000,
   logger,
   onGiveUp: () => void stop(1),
 });

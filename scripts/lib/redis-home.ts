@@ -15,7 +15,7 @@ export async function startRedisAtHome(dataDir: string): Promise<EmbeddedRedis> 
   const previous = readEmbeddedRedisRecord(dataDir);
   if (previous && (await servesDir(previous.url, redisDir)))
     throw new Error(
-      `an embedded Redis already runs for ${redisDir} at ${previous.url} (npm start pid ${previous.launcher_pid}): stop that stack first, or give this one its own DATA_DIR`,
+      `an embedded Redis already runs for ${redisDir} at ${previous.url} (npm start pid ${previous.launcher_pid}, redis-server pid ${previous.redis_pid}): stop that stack first, or give this one its own DATA_DIR`,
     );
   const port = previous && (await portIsFree(previous.port)) ? previous.port : 0;
   const redis = await EmbeddedRedis.start({ dataDir: redisDir, port });

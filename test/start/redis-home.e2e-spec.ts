@@ -14,12 +14,13 @@ describe('the embedded Redis of npm start has a home under DATA_DIR', () => {
       url: string;
       port: number;
       launcher_pid: number;
+      redis_pid: number;
     };
 
   it('records its URL, which an app started on its own finds; refuses a second stack on it; keeps data and port across restarts', async () => {
     const env = await stackEnv(dataDir);
     const first = await startStack(env);
-    const { url, port, launcher_pid } = record();
+    const { url, port, launcher_pid, redis_pid } = record();
     expect(launcher_pid).toBe(first.process.pid);
     expect(first.process.lines.join('\n')).toContain(`redis      ${url}   (embedded`);
     const client = new Redis(url);
@@ -44,7 +45,7 @@ describe('the embedded Redis of npm start has a home under DATA_DIR', () => {
     const refused = spawnDist('scripts/start.js', await stackEnv(dataDir));
     expect(await refused.exited).toMatchObject({ code: 1 });
     expect(refused.lines.join('\n')).toContain(
-      `jobq: an embedded Redis already runs for ${join(dataDir, 'redis')} at ${url} (npm start pid ${first.process.pid}): stop that stack first, or give this one its own DATA_DIR`,
+      `jobq: an embedded Redis already runs for ${join(dataDir, 'redis')} at ${url} (npm start pid ${first.process.pid}, redis-server pid ${redis_pid}): stop that stack first, or give this one its own DATA_DIR`,
     );
 
     first.process.child.kill('SIGINT');

@@ -1,5 +1,6 @@
+import { testEnv } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
-import { alive, descendants, stackEnv, startStack } from './stack';
+import { alive, descendants, spawnNpm, stackEnv, startStack } from './stack';
 
 describe('npm start stops as a whole', () => {
   it('SIGTERM to npm (what a container runtime or systemd sends) stops every app and Redis, exit 0', async () => {
@@ -23,4 +24,15 @@ describe('npm start stops as a whole', () => {
     });
     expect(stack.process.lines.join('\n')).toMatch(/the npm start launcher is gone: stopping/);
   }, 120_000);
+
+  it('SIGTERM to npm reaches an app run on its own (npm run start:worker): it drains and exits 0', async () => {
+    const npm = spawnNpm(['run', 'start:worker'], testEnv({ LOG_LEVEL: 'info' }));
+    await npm.waitForLine(/"msg":"worker ready"/);
+    const pids = descendants(npm.pid);
+
+    npm.child.kill('SIGTERM');
+    expect(await npm.exited).toEqual({ code: 0, signal: null });
+    expect(npm.lines.join('\n')).toMatch(/"msg":"worker stopped"/);
+    await waitUntil(() => pids.every((pid) => !alive(pid)), 'the worker to exit');
+  });
 });

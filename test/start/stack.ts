@@ -36,16 +36,21 @@ export async function startStack(
 ): Promise<Stack> {
   const stack =
     via === 'npm'
-      ? new SpawnedProcess(
-          spawn('npm', ['start', '--ignore-scripts'], {
-            cwd: resolve(__dirname, '..', '..'),
-            env: { ...process.env, ...env },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          }),
-        )
+      ? spawnNpm(['start', '--ignore-scripts'], env)
       : spawnDist('scripts/start.js', env);
   await stack.waitForLine(/jobq is up/, 60_000);
   return { process: stack, api: `http://127.0.0.1:${env.API_PORT}`, dataDir: env.DATA_DIR, env };
+}
+
+/** Runs `npm <args>` in the repository with `env`, as a user would. */
+export function spawnNpm(args: string[], env: Record<string, string>): SpawnedProcess {
+  return new SpawnedProcess(
+    spawn('npm', args, {
+      cwd: resolve(__dirname, '..', '..'),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 /** The JSON log lines of the launcher (`"app":"start"`). */

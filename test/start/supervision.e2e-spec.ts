@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { waitUntil } from '../helpers/wait-until';
 import { alive, appPid, descendants, launcherLines, stackEnv, startStack } from './stack';
 
@@ -78,5 +80,22 @@ describe('npm start supervises its apps', () => {
       window_s: 60,
     });
     await waitUntil(() => pids.every((pid) => !alive(pid)), 'every process of the stack to exit');
+  }, 120_000);
+
+  it('stops the stack with exit 1 when the embedded Redis dies', async () => {
+    const stack = await startStack(await stackEnv(undefined, { WORKER_GRACE_MS: '2000' }));
+    const pids = descendants(stack.process.pid);
+    const { redis_pid } = JSON.parse(
+      readFileSync(join(stack.dataDir, 'redis', 'embedded.json'), 'utf8'),
+    ) as { redis_pid: number };
+    process.kill(redis_pid, 'SIGKILL');
+
+    expect(await stack.process.exited).toEqual({ code: 1, signal: null });
+    expect(
+      launcherLines(stack).find((l) => l.msg === 'embedded redis exited: stopping the stack'),
+    ).toMatchObject({ signal: 'SIGKILL' });
+    await waitUntil(() => pids.every((pid) => !alive(pid)), 'every process of the stack to exit', {
+      timeoutMs: 30_000,
+    });
   }, 120_000);
 });

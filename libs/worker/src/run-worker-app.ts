@@ -25,8 +25,8 @@ export interface WorkerAppOptions {
  * The `main` of a worker app: reads the configuration (a bad value exits 1 naming the key), boots
  * {@link JobqWorkerModule} with the app's handlers, logs `worker ready` with the queues it serves,
  * and on SIGTERM / SIGINT stops taking jobs, lets the active ones finish within `WORKER_GRACE_MS`
- * and exits 0 (exit 1 if it is still stopping 5 s past that, as when Redis is gone). It also stops
- * when the `npm start` launcher that runs it dies. A boot failure is logged and exits 1.
+ * and exits 0. It also stops when the `npm start` launcher that runs it dies. A boot failure is
+ * logged and exits 1.
  */
 export function runWorkerApp({ name = 'worker', handlers }: WorkerAppOptions): void {
   const config = loadConfigOrExit();
@@ -54,9 +54,6 @@ async function boot(
   );
 }
 
-/** How long past the grace period a stopping worker may take (closing connections, retiring its record) before it exits anyway. */
-const STOP_MARGIN_MS = 5_000;
-
 function stopOnSignals(
   logger: Logger,
   graceMs: number,
@@ -67,13 +64,6 @@ function stopOnSignals(
     if (stopping) return void logger.info({ signal }, 'already stopping');
     stopping = true;
     logger.info({ signal, grace_ms: graceMs }, 'stopping');
-    setTimeout(() => {
-      logger.error(
-        { grace_ms: graceMs },
-        'worker still stopping 5 s past its grace period (Redis gone?): exiting',
-      );
-      process.exit(1);
-    }, graceMs + STOP_MARGIN_MS).unref();
     (running.app?.close() ?? Promise.resolve()).then(
       () => {
         logger.info('worker stopped');
