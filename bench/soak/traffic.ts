@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface TrafficRates {
   enqueue: number;
   rpc: number;
-  /** Jobs per second through HTTP pull: batch-enqueued, leased and acknowledged. */
+  /** Jobs per second batch-enqueued for HTTP pull (no faster than the pullers acknowledge them). */
   pull: number;
   publish: number;
 }
@@ -29,6 +29,9 @@ export const PULL_QUEUE = 'soak-pull';
 export const TOPIC = 'soak-bus';
 const POLL_CLIENTS = 10;
 const PULL_BATCH = 10;
+/** Pull jobs enqueued ahead of the pullers at most: HTTP pull goes as fast as they acknowledge. */
+const PULL_BACKLOG = 2000;
+const PULLERS = 8;
 const MAX_IN_FLIGHT = 256;
 
 /**
@@ -61,7 +64,7 @@ export class Traffic {
       this.paced(rates.pull / PULL_BATCH, () => this.pullEnqueue()),
       this.paced(rates.publish, () => this.publish()),
       this.paced(1, () => this.call('overview', 'GET', `${this.dashboard}/`, undefined, 200)),
-      ...Array.from({ length: 4 }, () => this.consume()),
+      ...Array.from({ length: PULLERS }, () => this.consume()),
       ...Array.from({ length: POLL_CLIENTS }, (_, i) => this.poll(`soak-${i}`)),
     );
   }
@@ -109,6 +112,7 @@ export class Traffic {
   }
 
   private async pullEnqueue(): Promise<void> {
+    if (this.tally.pullEnqueued - this.tally.pullCompleted > PULL_BACKLOG) return;
     const jobs = Array.from({ length: PULL_BATCH }, (_, i) => ({ i }));
     const res = await this.call('pull-enqueue', 'POST', `/qb/${PULL_QUEUE}`, { jobs }, 201);
     if (res) this.tally.pullEnqueued += PULL_BATCH;
