@@ -35,7 +35,11 @@ describe('worker SIGTERM under load and with Redis gone', () => {
     const signalled = Date.now();
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalled).toBeLessThan(GRACE_MS);
+    const tookMs = Date.now() - signalled;
+    console.log(
+      `SIGTERM under load: 20 active jobs finished, exit 0 ${tookMs} ms after the signal`,
+    );
+    expect(tookMs).toBeLessThan(GRACE_MS);
     expect(worker.lines.join('\n')).toMatch(/"msg":"active jobs finished"/);
 
     const counts = await queue.getJobCounts('active', 'completed', 'waiting', 'failed');
@@ -67,7 +71,11 @@ describe('worker SIGTERM under load and with Redis gone', () => {
       sleep(GRACE_MS + 10_000, 'still running', { ref: false }),
     ]);
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalled).toBeLessThan(GRACE_MS + 3000);
+    const tookMs = Date.now() - signalled;
+    console.log(
+      `SIGTERM with Redis gone: exit 0 ${tookMs} ms after the signal (grace ${GRACE_MS} ms)`,
+    );
+    expect(tookMs).toBeLessThan(GRACE_MS + 3000);
     expect(worker.lines.join('\n')).toMatch(
       /"msg":"redis is unreachable: dropping its connections/,
     );
