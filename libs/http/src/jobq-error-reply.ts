@@ -4,7 +4,7 @@ import type { JobqError, JobqErrorKind } from '@jobq/queue-core';
 import type { ErrorBody } from './error-body';
 
 /** The HTTP status of each kind of domain error. */
-export const STATUS_OF_KIND: Readonly<Record<JobqErrorKind, number>> = {
+const STATUS_OF_KIND: Readonly<Record<JobqErrorKind, number>> = {
   invalid: HttpStatus.BAD_REQUEST,
   unauthorized: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
@@ -19,10 +19,10 @@ export const STATUS_OF_KIND: Readonly<Record<JobqErrorKind, number>> = {
  * `Retry-After` (seconds) of the kinds a client should simply repeat: about the longest pause
  * between two reconnect attempts of a jobq process.
  */
-export const RETRY_AFTER_S: Readonly<Partial<Record<JobqErrorKind, number>>> = { unavailable: 2 };
+const RETRY_AFTER_S: Readonly<Partial<Record<JobqErrorKind, number>>> = { unavailable: 2 };
 
 /** A domain error as an HTTP answer: its status and `{error, code, details?}` body. */
-export function errorResponse(error: JobqError): [number, ErrorBody] {
+function errorResponse(error: JobqError): [number, ErrorBody] {
   return [
     STATUS_OF_KIND[error.kind],
     { error: error.message, code: error.code, details: error.details },

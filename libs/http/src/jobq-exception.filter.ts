@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { JobqError, LOGGER, redisFailure } from '@jobq/queue-core';
 import { ErrorBody } from './error-body';
-import { errorResponse, RETRY_AFTER_S } from './jobq-error-reply';
+import { replyWithError } from './jobq-error-reply';
 import { describeContentType } from './unsupported-media-type.exception';
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -41,13 +41,15 @@ export class JobqExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const domain = exception instanceof JobqError ? exception : redisFailure(exception);
-    const [status, body] = domain ? errorResponse(domain) : this.toResponse(exception, host);
+    if (domain) {
+      if (!reply.sent) replyWithError(reply, domain);
+      return;
+    }
+    const [status, body] = this.toResponse(exception, host);
     if (status >= 500 && status !== 503 && status !== 504) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
     if (reply.sent) return;
-    const retryAfter = domain && RETRY_AFTER_S[domain.kind];
-    if (retryAfter) void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
