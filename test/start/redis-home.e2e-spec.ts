@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { spawnApp, spawnDist } from '../helpers/apps';
 import { waitUntil } from '../helpers/wait-until';
-import { stackEnv, startStack } from './stack';
+import { stackEnv, startStack, stopStacks } from './stack';
 
 describe('the embedded Redis of npm start has a home under DATA_DIR', () => {
+  afterEach(stopStacks);
   const dataDir = mkdtempSync(join(tmpdir(), 'jobq-home-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const record = () =>
@@ -50,15 +51,10 @@ describe('the embedded Redis of npm start has a home under DATA_DIR', () => {
 
     first.process.child.kill('SIGINT');
     expect((await first.process.exited).code).toBe(0);
-    const again = await startStack(env);
-    try {
-      expect(record().port).toBe(port);
-      const client2 = new Redis(url);
-      expect(await client2.get('jobq-start-test')).toBe('survives');
-      client2.disconnect();
-    } finally {
-      again.process.child.kill('SIGTERM');
-      await again.process.exited;
-    }
+    await startStack(env);
+    expect(record().port).toBe(port);
+    const client2 = new Redis(url);
+    expect(await client2.get('jobq-start-test')).toBe('survives');
+    client2.disconnect();
   }, 180_000);
 });

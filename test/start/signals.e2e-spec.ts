@@ -1,8 +1,9 @@
 import { testEnv } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
-import { alive, descendants, spawnNpm, stackEnv, startStack } from './stack';
+import { alive, descendants, spawnNpm, stackEnv, startStack, stopStacks } from './stack';
 
 describe('npm start stops as a whole', () => {
+  afterEach(stopStacks);
   it('SIGTERM to npm (what a container runtime or systemd sends) stops every app and Redis, exit 0', async () => {
     const stack = await startStack(await stackEnv(), 'npm');
     const pids = descendants(stack.process.pid);

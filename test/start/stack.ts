@@ -29,6 +29,15 @@ export async function stackEnv(
   };
 }
 
+/** Every stack and npm process a test started, for {@link stopStacks}. */
+const started = new Set<SpawnedProcess>();
+
+/** SIGTERM to every stack or npm process a test started that still runs; resolves once they exited. Use in `afterEach`. */
+export async function stopStacks(): Promise<void> {
+  await Promise.all([...started].map((process) => process.stop('SIGTERM')));
+  started.clear();
+}
+
 /** Runs `node dist/scripts/start.js` (`via: 'npm'`: `npm start` without its build step) and waits until it is up. */
 export async function startStack(
   env: Record<string, string>,
@@ -37,20 +46,27 @@ export async function startStack(
   const stack =
     via === 'npm'
       ? spawnNpm(['start', '--ignore-scripts'], env)
-      : spawnDist('scripts/start.js', env);
+      : track(spawnDist('scripts/start.js', env));
   await stack.waitForLine(/jobq is up/, 60_000);
   return { process: stack, api: `http://127.0.0.1:${env.API_PORT}`, dataDir: env.DATA_DIR, env };
 }
 
 /** Runs `npm <args>` in the repository with `env`, as a user would. */
 export function spawnNpm(args: string[], env: Record<string, string>): SpawnedProcess {
-  return new SpawnedProcess(
-    spawn('npm', args, {
-      cwd: resolve(__dirname, '..', '..'),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
+  return track(
+    new SpawnedProcess(
+      spawn('npm', args, {
+        cwd: resolve(__dirname, '..', '..'),
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ),
   );
+}
+
+function track(process: SpawnedProcess): SpawnedProcess {
+  started.add(process);
+  return process;
 }
 
 /** The JSON log lines of the launcher (`"app":"start"`). */

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitUntil } from '../helpers/wait-until';
-import { alive, appPid, descendants, launcherLines, stackEnv, startStack } from './stack';
+import {
+  alive,
+  appPid,
+  descendants,
+  launcherLines,
+  stackEnv,
+  startStack,
+  stopStacks,
+} from './stack';
 
 /** Whether every key of a JSON log line appears once: pino writes a key twice when a child binding and a field share it. */
 function keysOnce(line: string): boolean {
@@ -14,54 +22,48 @@ function keysOnce(line: string): boolean {
 }
 
 describe('npm start supervises its apps', () => {
+  afterEach(stopStacks);
   it('restarts a worker killed mid-job (SIGKILL); the successor completes the job through the stalled check', async () => {
     const stack = await startStack(
       await stackEnv(undefined, { WORKER_LOCK_MS: '1000', WORKER_STALLED_INTERVAL_MS: '500' }),
     );
-    try {
-      const res = await fetch(`${stack.api}/q/demo?name=sleep`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ms: 3000 }),
-      });
-      const { id } = (await res.json()) as { id: string };
-      const job = async () =>
-        (await (await fetch(`${stack.api}/q/demo/jobs/${id}`)).json()) as { state: string };
-      await waitUntil(async () => (await job()).state === 'active', 'the job to run');
+    const res = await fetch(`${stack.api}/q/demo?name=sleep`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms: 3000 }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const job = async () =>
+      (await (await fetch(`${stack.api}/q/demo/jobs/${id}`)).json()) as { state: string };
+    await waitUntil(async () => (await job()).state === 'active', 'the job to run');
 
-      const first = await appPid(stack, 'worker');
-      process.kill(first, 'SIGKILL');
-      const successor = await appPid(stack, 'worker', first);
-      expect(alive(successor)).toBe(true);
-      await waitUntil(
-        async () => (await job()).state === 'completed',
-        'the successor to complete the job',
-        {
-          timeoutMs: 30_000,
-        },
-      );
+    const first = await appPid(stack, 'worker');
+    process.kill(first, 'SIGKILL');
+    const successor = await appPid(stack, 'worker', first);
+    expect(alive(successor)).toBe(true);
+    await waitUntil(
+      async () => (await job()).state === 'completed',
+      'the successor to complete the job',
+      {
+        timeoutMs: 30_000,
+      },
+    );
 
-      const restart = launcherLines(stack).find(
-        (l) => l.msg === 'app exited unasked: restarting it',
-      );
-      expect(restart).toMatchObject({
-        app: 'start',
-        child: 'worker',
-        child_pid: first,
-        signal: 'SIGKILL',
-        exits: 1,
-        restart_in_ms: 1000,
-      });
-      const launcher = stack.process.lines.filter((l) => l.includes('"app":"start"'));
-      expect(launcher.length).toBeGreaterThan(4);
-      expect(launcher.filter((l) => !keysOnce(l))).toEqual([]);
-      expect(await (await fetch(`${stack.api}/health/ready`)).json()).toMatchObject({
-        status: 'ok',
-      });
-    } finally {
-      stack.process.child.kill('SIGTERM');
-      await stack.process.exited;
-    }
+    const restart = launcherLines(stack).find((l) => l.msg === 'app exited unasked: restarting it');
+    expect(restart).toMatchObject({
+      app: 'start',
+      child: 'worker',
+      child_pid: first,
+      signal: 'SIGKILL',
+      exits: 1,
+      restart_in_ms: 1000,
+    });
+    const launcher = stack.process.lines.filter((l) => l.includes('"app":"start"'));
+    expect(launcher.length).toBeGreaterThan(4);
+    expect(launcher.filter((l) => !keysOnce(l))).toEqual([]);
+    expect(await (await fetch(`${stack.api}/health/ready`)).json()).toMatchObject({
+      status: 'ok',
+    });
   }, 120_000);
 
   it('gives up on an app that keeps exiting: stops the stack and exits 1', async () => {
