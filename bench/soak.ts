@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     await Promise.all(
       watched.map((w) => w.process.waitForLine(/"msg":"(worker ready|\w+ listening)"/, 60_000)),
     );
-    await putJson(`${api}/bus/${TOPIC}/settings`, { max_len: 100_000 });
+    await putJson(`${api}/bus/${TOPIC}/settings`, { max_len: 10_000 });
 
     const redisMemory: MemorySample[] = [];
     const started = Date.now();
