@@ -11,9 +11,10 @@ import { DEMO_QUEUE, TOPIC, Traffic, TrafficRates } from './soak/traffic';
 import { percentile, round } from './lib/stats';
 
 /**
- * `npm run soak [-- --minutes 10]`: the whole stack (its own redis-server with AOF, the API, two
- * workers, the dashboard) under a mixed load at half the HTTP enqueue rate the benchmarks measured
- * (bench/results/latest.json), split over enqueues, RPC, HTTP pull, bus publishes and polls.
+ * `npm run soak [-- --minutes 10] [-- --share 0.5]`: the whole stack (its own redis-server with AOF,
+ * the API, two workers, the dashboard) under a mixed load at `share` (half) of the HTTP enqueue rate
+ * the benchmarks measured (bench/results/latest.json), split over enqueues, RPC, HTTP pull, bus
+ * publishes and polls.
  * Prints progress every 30 s; at the end reports, per process and for Redis, the memory slope after
  * warm-up (MB/hour, least squares), the event-loop delay p99, errors and lost jobs, and writes
  * bench/results/soak.json.
@@ -48,8 +49,11 @@ async function main(): Promise<void> {
   const minutes = Number(argument('--minutes') ?? 10);
   const durationMs = minutes * 60_000;
   const warmupMs = Math.min(120_000, durationMs / 5);
-  const rates = ratesFromBench();
-  log(`soak: ${minutes} min, warm-up ${warmupMs / 1000} s, rates/s ${JSON.stringify(rates)}`);
+  const share = Number(argument('--share') ?? 0.5);
+  const rates = ratesFromBench(share);
+  log(
+    `soak: ${minutes} min, ${share} of the benchmarked rate, warm-up ${warmupMs / 1000} s, rates/s ${JSON.stringify(rates)}`,
+  );
 
   const redis = await EmbeddedRedis.start({ dataDir: mkdtempSync(join(tmpdir(), 'jobq-soak-')) });
   const env = {
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
     await Promise.all(
       watched.map((w) => w.process.waitForLine(/"msg":"(worker ready|\w+ listening)"/, 60_000)),
     );
-    await putJson(`${api}/bus/${TOPIC}/settings`, { max_len: 100_000 });
+    await putJson(`${api}/bus/${TOPIC}/settings`, { max_len: 10_000 });
 
     const redisMemory: MemorySample[] = [];
     const started = Date.now();
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
       minutes,
+      share,
       warmup_s: warmupMs / 1000,
       rates_per_s: rates,
       achieved_per_s: Object.fromEntries(
@@ -130,15 +135,15 @@ async function main(): Promise<void> {
   }
 }
 
-/** Half the HTTP enqueue rate of the last full benchmark run, shared out over the kinds of load. */
-function ratesFromBench(): TrafficRates {
+/** `share` of the HTTP enqueue rate of the last full benchmark run, split over the kinds of load. */
+function ratesFromBench(share: number): TrafficRates {
   const file = join(ROOT, 'bench', 'results', 'latest.json');
   const measured = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')).scenarios as { name: string; jobq: number }[]).find(
         (s) => s.name.startsWith('HTTP enqueue'),
       )?.jobq
     : undefined;
-  const budget = (measured ?? 4000) / 2;
+  const budget = (measured ?? 4000) * share;
   return {
     enqueue: Math.round(budget * 0.4),
     publish: Math.round(budget * 0.3),

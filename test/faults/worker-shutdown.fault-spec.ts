@@ -75,7 +75,7 @@ describe('worker SIGTERM under load and with Redis gone', () => {
     console.log(
       `SIGTERM with Redis gone: exit 0 ${tookMs} ms after the signal (grace ${GRACE_MS} ms)`,
     );
-    expect(tookMs).toBeLessThan(GRACE_MS + 3000);
+    expect(tookMs).toBeLessThan(GRACE_MS + 2000);
     expect(worker.lines.join('\n')).toMatch(
       /"msg":"redis is unreachable: dropping its connections/,
     );

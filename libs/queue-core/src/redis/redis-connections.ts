@@ -155,7 +155,15 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
    * "Connection is closed". For a shutdown that must end while Redis is gone.
    */
   disconnectAll(): void {
-    for (const redis of this.opened) redis.disconnect();
+    for (const redis of this.opened) {
+      redis.disconnect();
+      // Between two reconnect attempts ioredis ends a connection (and fails what it queued) only
+      // once it is connecting again; without this the queued commands would wait for ever.
+      if (redis.status === 'reconnecting') {
+        redis.connect().catch(() => undefined);
+        redis.disconnect();
+      }
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
