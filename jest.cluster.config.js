@@ -1,0 +1,17 @@
+/**
+ * `npm run test:cluster`: the e2e suite's job, policy, RPC, fleet and bus parts, unchanged, against
+ * a private Redis Cluster (3 masters, 3 replicas) with a hash-tagged QUEUE_PREFIX, and the
+ * failover test (`*.cluster-spec.ts`, which starts a cluster of its own).
+ */
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test'],
+  testMatch: [
+    '<rootDir>/test/{jobs,rpc,fleet,bus}/**/*.e2e-spec.ts',
+    '<rootDir>/test/worker/policy.e2e-spec.ts',
+    '<rootDir>/test/cluster/**/*.cluster-spec.ts',
+  ],
+  globalSetup: '<rootDir>/test/helpers/cluster-global-setup.ts',
+};
