@@ -3,8 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { DebianProgram, ensureDebianProgram } from '../../scripts/lib/debian-program';
 import { EmbeddedRedis, freePort } from '../../scripts/lib/embedded-redis';
 import { waitUntil } from '../../scripts/lib/wait-until';
+
+/** Debian's redis-cli (package redis-tools), which joins the nodes into a cluster. */
+const REDIS_CLI: DebianProgram = {
+  package: 'redis-tools',
+  override: 'REDIS_CLI_BIN',
+  debianPath: '/usr/bin/redis-cli',
+  onPath: true,
+  elsewhere: 'macOS: brew install redis',
+};
 
 /** A master of a {@link TestCluster} and its replica, by port. */
 export interface Shard {
@@ -47,18 +57,6 @@ export class TestCluster {
       throw err;
     }
     return cluster;
-  }
-
-  private create(): void {
-    const addresses = this.nodes.map((n) => `127.0.0.1:${n.port}`);
-    const create = spawnSync(
-      'redis-cli',
-      ['--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'],
-      { encoding: 'utf8', timeout: 30_000 },
-    );
-    if (create.status !== 0) {
-      throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
-    }
   }
 
   /** Every node's `host:port`, comma-separated: the value for `REDIS_CLUSTER_NODES`. */
@@ -111,6 +109,19 @@ export class TestCluster {
   async stop(): Promise<void> {
     await Promise.all(this.nodes.map((n) => n.stop()));
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Joins the six nodes: three masters sharing the slots, each with one replica. */
+  private create(): void {
+    const addresses = this.nodes.map((n) => `127.0.0.1:${n.port}`);
+    const create = spawnSync(
+      ensureDebianProgram(REDIS_CLI),
+      ['--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    if (create.status !== 0) {
+      throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
+    }
   }
 
   /** Every node agrees the cluster is `ok` and every replica is in sync with its master. */
