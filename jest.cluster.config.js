@@ -1,7 +1,7 @@
 /**
  * `npm run test:cluster`: the e2e suite's job, policy, RPC, fleet and bus parts, unchanged, against
  * a private Redis Cluster (3 masters, 3 replicas) with a hash-tagged QUEUE_PREFIX, and the
- * failover test (`*.cluster-spec.ts`, which starts a cluster of its own).
+ * cluster's own tests (`*.cluster-spec.ts`: configuration at boot; failover, on a cluster of its own).
  */
 const base = require('./jest.config');
 
