@@ -19,7 +19,7 @@ interface Produced {
  * One master of a private cluster — the one holding the queue's slot — is killed (SIGKILL)
  * while jobs stream in through the API and a worker process runs them; its replica takes over.
  * Every job the API acknowledged with 201 completes; while the cluster fails over, the API
- * answers 503 (never 500) and the producers try again.
+ * answers 503 (never 500) and the producers try again. No key lands outside the prefix's slot.
  */
 describe('Redis Cluster failover', () => {
   let cluster: TestCluster;
@@ -82,8 +82,13 @@ describe('Redis Cluster failover', () => {
         lost: lost.length,
       }),
     );
+    const keysElsewhere = [...(await cluster.keyCounts())].filter(
+      ([port, count]) => port !== shard.replica && count > 0,
+    );
     expect(produced.acknowledged).toHaveLength(JOBS);
     expect(lost).toEqual([]);
+    // Every key the api and the worker wrote (jobs, policy, fleet, registry) is in the tag's slot.
+    expect(keysElsewhere).toEqual([]);
     expect(
       [...produced.retried.keys()].filter((status) => status >= 500 && status !== 503),
     ).toEqual([]);

@@ -105,6 +105,13 @@ export class TestCluster {
     );
   }
 
+  /** How many keys each running node holds, by port. */
+  async keyCounts(): Promise<Map<number, number>> {
+    const ports = this.live();
+    const counts = await Promise.all(ports.map((port) => this.withNode(port, (r) => r.dbsize())));
+    return new Map(ports.map((port, i) => [port, counts[i]]));
+  }
+
   /** Stops every node and removes the data folder. */
   async stop(): Promise<void> {
     await Promise.all(this.nodes.map((n) => n.stop()));

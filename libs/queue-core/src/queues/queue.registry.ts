@@ -48,6 +48,8 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
       queue.on('error', (err) => {
         if (!isRedisOutage(err)) this.logger.warn({ err: err.message, queue: name }, 'queue error');
       });
+      // Each RPC call waiting on a job of the queue (BullMQ's waitUntilFinished) listens for its closing.
+      queue.setMaxListeners(0);
       this.queues.set(name, queue);
     }
     return queue;
