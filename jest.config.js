@@ -26,6 +26,7 @@ module.exports = {
     '^@jobq/worker$': '<rootDir>/libs/worker/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/close-test-redis.ts'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   testTimeout: 30000,

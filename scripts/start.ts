@@ -10,9 +10,9 @@ import { startRedisAtHome } from './lib/redis-home';
 import { Supervisor } from './lib/supervisor';
 
 /**
- * `npm start`: the whole stack in one command. With `REDIS_URL` unset it runs the embedded
- * redis-server of `DATA_DIR` (AOF, data under `<DATA_DIR>/redis/`, its URL recorded there for
- * apps started on their own), then api, one worker and the dashboard, supervised: an app that
+ * `npm start`: the whole stack in one command. With neither `REDIS_URL` nor `REDIS_CLUSTER_NODES`
+ * set it runs the embedded redis-server of `DATA_DIR` (AOF, data under `<DATA_DIR>/redis/`, its
+ * URL recorded there for apps started on their own), then api, one worker and the dashboard, supervised: an app that
  * exits unasked is restarted with backoff, and given up on (the stack stops, exit 1) after
  * `START_MAX_EXITS` exits within `START_EXIT_WINDOW_S`. Prints the URLs; Ctrl-C / SIGTERM stops
  * the apps (workers drain), then Redis, and exits 0.
@@ -33,7 +33,7 @@ const supervisor = new Supervisor({
 
 async function main(): Promise<void> {
   let redisUrl = config.REDIS_URL;
-  if (!redisUrl) {
+  if (!redisUrl && !config.REDIS_CLUSTER_NODES) {
     redis = await startRedisAtHome(config.DATA_DIR);
     redisUrl = redis.url;
     const record = embeddedRedisRecordPath(config.DATA_DIR);
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       void stop(1);
     });
   }
-  const env = { ...process.env, REDIS_URL: redisUrl };
+  const env = redisUrl ? { ...process.env, REDIS_URL: redisUrl } : process.env;
   for (const app of APPS)
     supervisor.start({
       name: app,
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       'jobq is up:',
       `  api        ${url('API', config)}   (OpenAPI at /docs, health at /health/ready)`,
       `  dashboard  ${url('DASHBOARD', config)}   (bull-board at /board)`,
-      `  redis      ${redisUrl}${redis ? `   (embedded, data in ${config.DATA_DIR}/redis)` : ''}`,
+      `  redis      ${redisUrl ?? 'the cluster in REDIS_CLUSTER_NODES'}${redis ? `   (embedded, data in ${config.DATA_DIR}/redis)` : ''}`,
       'Ctrl-C stops everything.',
       '',
     ].join('\n'),

@@ -15,6 +15,8 @@ export interface EmbeddedRedisOptions {
   appendOnly?: boolean;
   /** Port to bind; 0 picks a free one. @defaultValue 0 */
   port?: number;
+  /** Further redis-server options, e.g. `['--cluster-enabled', 'yes']`. */
+  args?: string[];
 }
 
 /** Debian's redis-server, installed by {@link ensureDebianProgram} where it is missing. */
@@ -43,6 +45,11 @@ export class EmbeddedRedis {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** Whether the server is still running. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Calls `listener` when the server exits, asked to or not. */
@@ -76,6 +83,7 @@ export class EmbeddedRedis {
       'no',
       '--logfile',
       '',
+      ...(options.args ?? []),
     ];
     // Own process group: a terminal Ctrl-C reaches the owner, which stops Redis last. Where
     // util-linux's setpriv is there, Redis also gets SIGTERM the moment its owner dies (SIGKILL).
@@ -110,11 +118,11 @@ export class EmbeddedRedis {
     throw new Error('redis-server did not answer within 15 s');
   }
 
-  /** Stops the server (SIGTERM: it flushes the AOF) and waits for it to exit. */
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+  /** Stops the server (SIGTERM: it flushes the AOF; SIGKILL: a crash) and waits for it to exit. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+    if (!this.running) return;
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { BusKeys, RedisConnections } from '@jobq/queue-core';
 import { BusNotifier } from '../../libs/queue-core/src/bus/bus-notifier';
 import { PollCursorStore } from '../../libs/queue-core/src/bus/poll-cursor.store';
+import { serversOf } from '../../libs/queue-core/src/redis/redis-servers';
 import { RunningHttpApp, startApi } from '../helpers/apps';
 import { freshName, testConfig } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
@@ -90,8 +91,13 @@ describe('bus: Tatsumaki long-poll', () => {
     const quiet = freshName('quiet');
     const redis = a.app.get(RedisConnections).client;
     const keys = a.app.get(BusKeys);
-    const listeners = async (t: string) =>
-      ((await redis.pubsub('NUMSUB', keys.notify(t))) as [string, number])[1];
+    // Counted on every node: a cluster client subscribes on one node of its choice.
+    const listeners = async (t: string) => {
+      const counts = await Promise.all(
+        serversOf(redis, 'all').map((server) => server.pubsub('NUMSUB', keys.notify(t))),
+      );
+      return counts.reduce((sum: number, c) => sum + (c as [string, number])[1], 0);
+    };
     const waiting = poll(a.url, topic, 'only-on-a', 25);
     await waitUntil(async () => (await pollClients(a, topic)) === 1, 'the poll to wait');
     expect(await listeners(topic)).toBe(1);

@@ -2,7 +2,7 @@ import { MetricsTime, Worker } from 'bullmq';
 import { FleetStore, QueueRegistry } from '@jobq/queue-core';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { RunningHttpApp, startApi } from '../helpers/apps';
-import { freshName, testRedisUrl } from '../helpers/test-env';
+import { freshName, testRedis } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 
 describe('GET /metrics', () => {
@@ -23,7 +23,7 @@ describe('GET /metrics', () => {
         if (job.data.n === 4) throw new Error('four fails');
       },
       {
-        connection: { url: testRedisUrl(), maxRetriesPerRequest: null },
+        connection: testRedis({ maxRetriesPerRequest: null }),
         prefix: api.config.QUEUE_PREFIX,
         metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
       },

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { QueueRegistry } from '@jobq/queue-core';
 import { RunningHttpApp, startDashboard } from '../helpers/apps';
-import { freshName, testConfig, testRedisUrl } from '../helpers/test-env';
+import { freshName, testConfig, testRedis } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 
 async function boardQueueNames(dashboard: RunningHttpApp): Promise<string[]> {
@@ -28,7 +28,7 @@ describe('bull-board at /board', () => {
   it('shows a job added with a plain BullMQ Queue.add after start', async () => {
     const name = freshName();
     const queue = new Queue(name, {
-      connection: { url: testRedisUrl() },
+      connection: testRedis(),
       prefix: dashboard.config.QUEUE_PREFIX,
     });
     try {

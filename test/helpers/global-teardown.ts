@@ -1,6 +1,4 @@
-import type { EmbeddedRedis } from '../../scripts/lib/embedded-redis';
-
-/** Stops the suite's redis-server. */
+/** Stops the suite's redis-server, or its Redis Cluster. */
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __jobqRedis?: EmbeddedRedis }).__jobqRedis?.stop();
+  await (globalThis as { __jobqRedis?: { stop(): Promise<void> } }).__jobqRedis?.stop();
 }

@@ -1,5 +1,4 @@
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import {
   BusService,
   FleetStore,
@@ -9,7 +8,7 @@ import {
   QueueAdminService,
 } from '@jobq/queue-core';
 import { RunningHttpApp, startApi } from '../helpers/apps';
-import { freshName, testConfig, testRedisUrl } from '../helpers/test-env';
+import { freshName, testConfig, testRedis } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 
 /** queue-core's listing, bulk actions and look-ups that the dashboard uses, on a real Redis. */
@@ -21,7 +20,7 @@ describe('job listing and bulk actions', () => {
   beforeAll(async () => {
     api = await startApi(testConfig());
     bull = new Queue(queue, {
-      connection: { url: testRedisUrl() },
+      connection: testRedis(),
       prefix: api.config.QUEUE_PREFIX,
     });
     await api.app.get(JobService).enqueueBatch(
@@ -51,12 +50,12 @@ describe('job listing and bulk actions', () => {
   it('pages a sorted set by score, ties included, newest first for finished jobs', async () => {
     const finished = freshName('finished');
     const other = new Queue(finished, {
-      connection: { url: testRedisUrl() },
+      connection: testRedis(),
       prefix: api.config.QUEUE_PREFIX,
     });
     try {
       await api.app.get(JobService).enqueueBatch(finished, [{}, {}, {}, {}, {}]);
-      const redis = new Redis(testRedisUrl());
+      const redis = testRedis();
       // Five failed jobs, three of them finishing in the same millisecond.
       for (const [id, at] of [
         ['1', 1000],
@@ -82,7 +81,6 @@ describe('job listing and bulk actions', () => {
         failed_reason: 'boom 5',
         finished_at: new Date(3000).toISOString(),
       });
-      redis.disconnect();
     } finally {
       await other.obliterate({ force: true });
       await other.close();
@@ -104,7 +102,7 @@ describe('job listing and bulk actions', () => {
     const jobs = api.app.get(JobService);
     const admin = api.app.get(QueueAdminService);
     const other = new Queue(name, {
-      connection: { url: testRedisUrl() },
+      connection: testRedis(),
       prefix: api.config.QUEUE_PREFIX,
     });
     try {
@@ -115,7 +113,7 @@ describe('job listing and bulk actions', () => {
         async (job) => {
           if (job.data.fail) throw new Error('boom');
         },
-        { connection: { url: testRedisUrl() }, prefix: api.config.QUEUE_PREFIX },
+        { connection: testRedis({ maxRetriesPerRequest: null }), prefix: api.config.QUEUE_PREFIX },
       );
       await waitUntil(
         async () => (await other.getJobCountByTypes('failed', 'completed')) === 3,

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { PolicyStore } from '@jobq/queue-core';
 import { RunningHttpApp, startApi } from '../helpers/apps';
-import { freshName, testConfig } from '../helpers/test-env';
+import { freshName, testConfig, testRedis } from '../helpers/test-env';
 import { waitUntil } from '../helpers/wait-until';
 import { call } from './http';
 
@@ -39,7 +39,7 @@ describe('policy store across processes', () => {
     expect((await call('GET', `${b.url}/q/${queue}`)).body.error).toBe('queue is closed');
 
     const bull = new Queue(queue, {
-      connection: { url: process.env.REDIS_URL },
+      connection: testRedis(),
       prefix: config.QUEUE_PREFIX,
     });
     try {

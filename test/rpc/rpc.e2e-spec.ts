@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { RunningHttpApp, startApi } from '../helpers/apps';
-import { freshName, testRedisUrl } from '../helpers/test-env';
+import { freshName, testRedis } from '../helpers/test-env';
 
 const json = { 'content-type': 'application/json' };
 
@@ -19,7 +19,7 @@ describe('RPC (SPEC §5)', () => {
         return { echoed: job.data };
       },
       {
-        connection: { url: testRedisUrl(), maxRetriesPerRequest: null },
+        connection: testRedis({ maxRetriesPerRequest: null }),
         prefix: api.config.QUEUE_PREFIX,
         concurrency: 50,
       },

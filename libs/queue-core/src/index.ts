@@ -6,6 +6,7 @@
 // Set-up: configuration, logging, the global module
 export { loadConfig, loadConfigOrExit } from './config/load-config';
 export { JobqConfig } from './config/jobq.config';
+export type { ClusterNode } from './config/redis-cluster';
 export { createLogger } from './logging/create-logger';
 export { exitOnBootFailure } from './logging/exit-on-boot-failure';
 export { stopWithLauncher } from './process/stop-with-launcher';
@@ -77,6 +78,7 @@ export {
   writeEmbeddedRedisRecord,
 } from './redis/embedded-redis-record';
 export type { EmbeddedRedisRecord } from './redis/embedded-redis-record';
+export type { RedisClient } from './redis/redis-connections';
 export { EVICTION_UNSAFE, RedisCheck } from './redis/redis-check';
 export type { RedisStatus } from './redis/redis-check';
 export { BroadcastService } from './redis/broadcast.service';

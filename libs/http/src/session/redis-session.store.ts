@@ -1,5 +1,5 @@
 import type { Session } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@jobq/queue-core';
 
 type Callback = (err?: unknown) => void;
 
@@ -15,7 +15,7 @@ export class RedisSessionStore {
    * @param ttlMs - how long a session lives.
    */
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyOf: (sessionId: string) => string,
     private readonly ttlMs: number,
   ) {}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@jobq/queue-core';
 
 /**
  * The secret that signs session cookies: `DASHBOARD_SESSION_SECRET` when set; else one made by the
@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  */
 export async function sessionSecret(
   configured: string | undefined,
-  redis: Redis,
+  redis: RedisClient,
   key: string,
 ): Promise<string> {
   if (configured) return configured;

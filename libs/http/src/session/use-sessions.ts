@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import type { RedisKeys } from '@jobq/queue-core';
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@jobq/queue-core';
 import { RedisSessionStore } from './redis-session.store';
 import { sessionGate, type SessionGateOptions } from './session-gate';
 import { sessionSecret } from './session-secret';
@@ -18,7 +18,7 @@ export interface SessionOptions extends SessionGateOptions {
   secret?: string;
   /** Where in jobq's keys the sessions and the secret live (`<prefix>:_jobq:<namespace>:…`). */
   namespace: string;
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   users: UserDirectory;
 }

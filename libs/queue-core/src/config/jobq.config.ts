@@ -5,6 +5,8 @@ import { parseRequestRate } from '../auth/request-rate';
 import type { RequestRate } from '../auth/request-rate';
 import { NAME_PATTERN } from '../names/queue-name';
 import { IntField } from '../validation/fields';
+import { parseClusterNodes } from './redis-cluster';
+import type { ClusterNode } from './redis-cluster';
 import {
   IsArray,
   IsBoolean,
@@ -37,12 +39,21 @@ const toList = ({ value }: { value: unknown }) =>
  * optional YAML file (`CONFIG_FILE`). Property names are the environment variable names.
  */
 export class JobqConfig {
-  /** Redis to use. Unset: `npm start` runs an embedded redis-server. */
+  /** Redis to use. Unset (and no cluster): `npm start` runs an embedded redis-server. */
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:port' })
   REDIS_URL?: string;
 
-  /** Key prefix for everything in Redis. @defaultValue `jobq` */
+  /**
+   * A Redis Cluster to use instead of one Redis: seed nodes `host:port,host:port` (the others are
+   * discovered). Every connection then is a cluster client, and `QUEUE_PREFIX` must carry a hash tag.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? parseClusterNodes(value) : value))
+  @IsArray()
+  REDIS_CLUSTER_NODES?: ClusterNode[];
+
+  /** Key prefix for everything in Redis; a `{hash-tag}` on Redis Cluster. @defaultValue `jobq` */
   @IsString()
   @Matches(/^[A-Za-z0-9{}._-]{1,64}$/, {
     message: 'QUEUE_PREFIX must be 1-64 letters, digits, {}._- (use {tag} on Redis Cluster)',

@@ -63,6 +63,34 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads Redis Cluster seed nodes and asks for a hash-tagged prefix', () => {
+    const config = loadConfig({
+      REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001,[::1]:7002',
+      QUEUE_PREFIX: '{jobq}',
+    });
+    expect(config.REDIS_CLUSTER_NODES).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:1', QUEUE_PREFIX: 'app{prod}' }).QUEUE_PREFIX).toBe(
+      'app{prod}',
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1' })).toThrow(
+      /^configuration QUEUE_PREFIX: .*hash tag.*set QUEUE_PREFIX=\{jobq\}/,
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1', QUEUE_PREFIX: '{}jobq' })).toThrow(
+      /QUEUE_PREFIX/,
+    );
+    expect(() =>
+      loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_URL: 'redis://a:1', QUEUE_PREFIX: '{j}' }),
+    ).toThrow(/^configuration REDIS_CLUSTER_NODES: .*not both/);
+    for (const bad of ['a', 'a:0', 'a:70000', 'redis://a:1', ' , '])
+      expect(() => loadConfig({ REDIS_CLUSTER_NODES: bad, QUEUE_PREFIX: '{j}' })).toThrow(
+        /^configuration REDIS_CLUSTER_NODES:/,
+      );
+  });
+
   it('lets a YAML CONFIG_FILE override the environment', () => {
     const file = yamlFile('API_PORT: 4100\nworker_queues: [x, y]\n');
     const config = loadConfig({ API_PORT: '4000', CONFIG_FILE: file });

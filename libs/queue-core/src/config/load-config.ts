@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { parse } from 'yaml';
 import { ConfigError } from '../errors/config.error';
 import { JobqConfig } from './jobq.config';
+import { hasHashTag } from './redis-cluster';
 
 /** Keys whose values hold secrets: a message about them never quotes the value. */
 const SECRET_KEYS = new Set(['API_KEYS', 'DASHBOARD_USERS']);
@@ -16,6 +17,7 @@ const SECRET_KEYS = new Set(['API_KEYS', 'DASHBOARD_USERS']);
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobqConfig {
   const known = Object.keys(new JobqConfig()).concat([
     'REDIS_URL',
+    'REDIS_CLUSTER_NODES',
     'WORKER_QUEUES',
     'API_KEYS',
     'API_RATE_LIMIT',
@@ -35,7 +37,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): JobqConfig {
     const got = SECRET_KEYS.has(first.property) ? '' : ` (got ${JSON.stringify(first.value)})`;
     throw new ConfigError(first.property, `${message}${got}`);
   }
+  checkCluster(config);
   return config;
+}
+
+/**
+ * A cluster is named by its nodes instead of a URL, and its prefix carries a hash tag: BullMQ's
+ * scripts and jobq's transactions touch several keys at once, which a cluster allows in one slot only.
+ */
+function checkCluster(config: JobqConfig): void {
+  if (!config.REDIS_CLUSTER_NODES) return;
+  if (config.REDIS_URL) {
+    throw new ConfigError(
+      'REDIS_CLUSTER_NODES',
+      'set REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both',
+    );
+  }
+  const prefix = config.QUEUE_PREFIX;
+  if (!hasHashTag(prefix)) {
+    throw new ConfigError(
+      'QUEUE_PREFIX',
+      `on a Redis Cluster the prefix must carry a hash tag, so that all of jobq's keys share one slot: set QUEUE_PREFIX={${prefix.replace(/[{}]/g, '')}} (got ${JSON.stringify(prefix)})`,
+    );
+  }
 }
 
 function readYaml(file: string, known: Set<string>): Record<string, unknown> {

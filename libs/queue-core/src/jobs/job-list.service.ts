@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import { InvalidJobCursorError } from '../errors/invalid-job-cursor.error';
 import { JobqError } from '../errors/jobq.error';
 import { assertValidName } from '../names/queue-name';
@@ -98,7 +98,7 @@ function isListedState(state: string): state is ListedState {
 }
 
 async function listPage(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   order: 'asc' | 'desc',
   cursor: string | undefined,
@@ -119,7 +119,7 @@ async function listPage(
 }
 
 async function zsetPage(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   order: 'asc' | 'desc',
   cursor: string | undefined,

@@ -1,7 +1,7 @@
 import { FleetStore } from '../fleet/fleet.store';
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Job, MetricsTime, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { Logger } from 'pino';
 import { JobqConfig } from '../config/jobq.config';
 import { JobNotFoundError } from '../errors/job-not-found.error';
@@ -34,7 +34,7 @@ const FIRST_CONNECT_MS = 3000;
 @Injectable()
 export class PullService implements OnModuleInit, OnApplicationShutdown {
   private readonly workers = new Map<string, PullWorker>();
-  private connection?: Redis;
+  private connection?: RedisClient;
 
   constructor(
     private readonly config: JobqConfig,
@@ -183,7 +183,7 @@ export class PullService implements OnModuleInit, OnApplicationShutdown {
    * The command connection of every pull worker. It queues commands while Redis is away (BullMQ
    * workers need that), so a request checks it is up first and answers 503 rather than hang.
    */
-  private async connected(): Promise<Redis> {
+  private async connected(): Promise<RedisClient> {
     this.connection ??= this.connections.create('pull', true);
     await this.connections.whenReady(this.connection, FIRST_CONNECT_MS);
     return this.connection;

@@ -5,6 +5,7 @@ import { JobqConfig } from '../config/jobq.config';
 import { BroadcastService } from '../redis/broadcast.service';
 import { CoreEvent } from '../names/event-names';
 import { RedisConnections } from '../redis/redis-connections';
+import { serversOf } from '../redis/redis-servers';
 import { LOGGER } from '../names/tokens';
 import { NAME_PATTERN, assertValidName } from '../names/queue-name';
 import { RedisKeys } from '../names/redis-keys';
@@ -47,6 +48,8 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
       queue.on('error', (err) => {
         if (!isRedisOutage(err)) this.logger.warn({ err: err.message, queue: name }, 'queue error');
       });
+      // Each RPC call waiting on a job of the queue (BullMQ's waitUntilFinished) listens for its closing.
+      queue.setMaxListeners(0);
       this.queues.set(name, queue);
     }
     return queue;
@@ -97,21 +100,23 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Finds queues created outside jobq (plain BullMQ `Queue`s write `<prefix>:<name>:meta`) and
-   * registers them. It SCANs the keyspace, so call it on an interval, not per request.
+   * registers them. It SCANs the keyspace (every master of a cluster), so call it on an interval,
+   * not per request.
    */
   async discover(): Promise<string[]> {
-    const redis = this.connections.client;
     const head = `${this.config.QUEUE_PREFIX}:`;
     const found = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${head}*:meta`, 'COUNT', 5000);
-      cursor = next;
-      for (const key of keys) {
-        const name = key.slice(head.length, -':meta'.length);
-        if (!name.startsWith('_') && !name.includes(':')) found.add(name);
-      }
-    } while (cursor !== '0');
+    for (const redis of serversOf(this.connections.client)) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${head}*:meta`, 'COUNT', 5000);
+        cursor = next;
+        for (const key of keys) {
+          const name = key.slice(head.length, -':meta'.length);
+          if (!name.startsWith('_') && !name.includes(':')) found.add(name);
+        }
+      } while (cursor !== '0');
+    }
     for (const name of found) {
       if (!this.known.has(name) && NAME_PATTERN.test(name)) await this.register(name);
     }

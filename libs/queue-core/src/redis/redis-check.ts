@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../names/tokens';
 import { RedisConnections } from './redis-connections';
+import { serversOf } from './redis-servers';
 
 /** What {@link RedisCheck} found about the Redis server. */
 export interface RedisStatus {
   reachable: boolean;
   version?: string;
-  /** `maxmemory-policy`; `unknown` where `CONFIG` is disabled (managed Redis). */
+  /**
+   * `maxmemory-policy` (on a cluster, the first node's that is not `noeviction`, if any);
+   * `unknown` where `CONFIG` is disabled (managed Redis).
+   */
   evictionPolicy?: string;
   /** False when the eviction policy may drop keys: BullMQ then loses jobs. */
   evictionSafe: boolean;
@@ -19,9 +23,9 @@ export const EVICTION_UNSAFE =
   'maxmemory-policy is not noeviction: jobs can be lost under memory pressure; set `maxmemory-policy noeviction`';
 
 /**
- * Checks the Redis a process got: reachable, and `maxmemory-policy noeviction` (any other policy
- * lets Redis drop BullMQ keys under memory pressure, i.e. lose jobs). Logged at boot as an error,
- * reported by readiness and the dashboard.
+ * Checks the Redis a process got (every node of a cluster): reachable, and `maxmemory-policy
+ * noeviction` (any other policy lets Redis drop BullMQ keys under memory pressure, i.e. lose
+ * jobs). Logged at boot as an error, reported by readiness and the dashboard.
  */
 @Injectable()
 export class RedisCheck {
@@ -31,15 +35,20 @@ export class RedisCheck {
   ) {}
 
   async check(): Promise<RedisStatus> {
-    const redis = this.connections.client;
     try {
       await this.connections.ready(1000);
-      const info = await redis.info('server');
+      const servers = serversOf(this.connections.client, 'all');
+      const info = await servers[0].info('server');
       const version = /redis_version:(\S+)/.exec(info)?.[1];
-      const evictionPolicy = await redis
-        .config('GET', 'maxmemory-policy')
-        .then((r) => (r as string[])[1] ?? 'unknown')
-        .catch(() => 'unknown');
+      const policies = await Promise.all(
+        servers.map((server) =>
+          server
+            .config('GET', 'maxmemory-policy')
+            .then((r) => (r as string[])[1] ?? 'unknown')
+            .catch(() => 'unknown'),
+        ),
+      );
+      const evictionPolicy = policies.find((p) => p !== 'noeviction') ?? 'noeviction';
       return {
         reachable: true,
         version,

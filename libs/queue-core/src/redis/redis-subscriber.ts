@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { Logger } from 'pino';
 import { LOGGER } from '../names/tokens';
 import { RedisConnections } from './redis-connections';
@@ -14,7 +14,7 @@ type Handler = (message: string) => void;
  */
 @Injectable()
 export class RedisSubscriber implements OnApplicationShutdown {
-  private connection?: Redis;
+  private connection?: RedisClient;
   private readonly handlers = new Map<string, Handler>();
   private readonly reconnected = new Set<() => void>();
 
@@ -40,7 +40,7 @@ export class RedisSubscriber implements OnApplicationShutdown {
     this.reconnected.add(listener);
   }
 
-  private open(): Redis {
+  private open(): RedisClient {
     if (this.connection) return this.connection;
     const connection = this.connections.create('subscriber', true);
     connection.on('message', (channel: string, message: string) => {

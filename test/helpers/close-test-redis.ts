@@ -1,0 +1,3 @@
+import { closeTestRedis } from './test-env';
+
+afterAll(closeTestRedis);
