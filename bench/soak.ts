@@ -35,6 +35,7 @@ interface QueueInfo {
 /** What the loop probe of an app prints every sample. */
 interface Probe {
   rss_bytes: number;
+  heap_bytes: number;
   eld_p99_ms: number;
   eld_max_ms: number;
 }
@@ -172,12 +173,16 @@ async function lostJobs(api: string, traffic: Traffic): Promise<{ demo: number; 
 
 function summary(watched: Watched, warmupMs: number) {
   const probes = probesOf(watched);
-  const samples = probes.map((p, i) => ({ at: (i + 1) * SAMPLE_MS, bytes: p.rss_bytes }));
+  const at = (i: number) => (i + 1) * SAMPLE_MS;
+  const samples = probes.map((p, i) => ({ at: at(i), bytes: p.rss_bytes }));
+  const heap = probes.map((p, i) => ({ at: at(i), bytes: p.heap_bytes }));
   const p99s = probes.map((p) => p.eld_p99_ms);
   return {
     rss_mb_start: mb(samples[0]?.bytes),
     rss_mb_end: mb(samples.at(-1)?.bytes),
     slope_mb_per_h: round(slopeMbPerHour(samples, warmupMs)),
+    heap_mb_end: mb(heap.at(-1)?.bytes),
+    heap_slope_mb_per_h: round(slopeMbPerHour(heap, warmupMs)),
     eld_p99_ms_median: round(percentile(p99s, 50)),
     eld_p99_ms_worst: round(Math.max(0, ...p99s)),
     eld_max_ms: round(Math.max(0, ...probes.map((p) => p.eld_max_ms))),
