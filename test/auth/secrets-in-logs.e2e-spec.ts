@@ -1,4 +1,5 @@
 import { secretDigest } from '@jobq/queue-core';
+import { freePort } from '../../scripts/lib/embedded-redis';
 import { spawnApp } from '../helpers/apps';
 import { freshName, testEnv } from '../helpers/test-env';
 import { call } from '../jobs/http';
@@ -51,5 +52,24 @@ describe('secrets never reach the logs', () => {
     for (const secret of [CLEAR, HASHED, HASHED_HEX, WRONG, COOKIE, PASSWORD_HASH]) {
       expect([secret, logs.includes(secret)]).toEqual([secret, false]);
     }
+  });
+
+  it('nor a password in REDIS_URL, when the Redis it names cannot be reached', async () => {
+    const password = 'redis-password-in-the-url-5e6f';
+    const api = spawnApp(
+      'api',
+      testEnv({
+        LOG_LEVEL: 'trace',
+        REDIS_URL: `redis://:${password}@127.0.0.1:${await freePort()}`,
+      }),
+    );
+    try {
+      await api.waitForLine(/redis is not reachable/);
+    } finally {
+      await api.stop();
+    }
+    const logs = api.lines.join('\n');
+    expect(logs).toContain('redis://:***@127.0.0.1:');
+    expect(logs.includes(password)).toBe(false);
   });
 });

@@ -6,8 +6,13 @@ import { ConfigError } from '../errors/config.error';
 import { JobqConfig } from './jobq.config';
 import { hasHashTag } from './redis-cluster';
 
-/** Keys whose values hold secrets: a message about them never quotes the value. */
-const SECRET_KEYS = new Set(['API_KEYS', 'DASHBOARD_USERS']);
+/** Keys whose values hold secrets (a Redis URL may carry a password): a message about them never quotes the value. */
+const SECRET_KEYS = new Set([
+  'API_KEYS',
+  'DASHBOARD_USERS',
+  'REDIS_URL',
+  'DASHBOARD_SESSION_SECRET',
+]);
 
 /**
  * Reads the environment, then the YAML file named by `CONFIG_FILE` (its keys are the variable

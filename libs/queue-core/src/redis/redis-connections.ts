@@ -54,11 +54,14 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
     if (up) await this.refuseClusterNode();
   }
 
-  /** What this process connects to, for logs and messages: the URL, or `cluster host:port,…`. */
+  /**
+   * What this process connects to, for logs and messages: the URL with any password masked
+   * (`redis://:***@host:6379`), or `cluster host:port,…`.
+   */
   get url(): string {
     const nodes = this.config.REDIS_CLUSTER_NODES;
     if (nodes) return `cluster ${nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
-    return this.redis.url;
+    return this.redis.url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
   }
 
   private get redis(): RedisUrlChoice {
