@@ -1,6 +1,7 @@
 import { type QueuePolicy, can, type DashboardRole } from '@jobq/queue-core';
 import { Fact } from '../../components/fact';
 import { FormField } from '../../components/form-field';
+import { NOT_SAVED, Notice } from '../../components/notice';
 import { href, PATHS } from '../../routes';
 import { POLICY_FIELDS, PolicyField, PolicyFormValues, policyValues } from './policy-form';
 
@@ -66,19 +67,11 @@ export function PolicyForm({ queue, values, errors = {}, saved }: PolicyFormProp
       <div class="toolbar">
         <button type="submit">Save policy</button>
         {saved ? (
-          <p class="notice notice-ok" role="status">
-            Saved: every process applies it within a second.
-          </p>
+          <Notice text="Saved: every process applies it within a second." role="status" />
         ) : (
           ''
         )}
-        {failed ? (
-          <p class="notice notice-error" role="alert">
-            Not saved: fix the fields marked below.
-          </p>
-        ) : (
-          ''
-        )}
+        {failed ? <Notice text={NOT_SAVED} tone="error" role="alert" /> : ''}
       </div>
     </form>
   );

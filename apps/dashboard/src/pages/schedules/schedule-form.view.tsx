@@ -1,4 +1,5 @@
 import { FormField, type FieldInput } from '../../components/form-field';
+import { NOT_SAVED, Notice } from '../../components/notice';
 import { PATHS } from '../../routes';
 import type { ScheduleFormValues } from './schedule-form';
 
@@ -102,13 +103,7 @@ export function ScheduleForm({ values, errors = {}, existing }: ScheduleFormProp
       />
       <div class="toolbar">
         <button type="submit">Save schedule</button>
-        {failed ? (
-          <p class="notice notice-error" role="alert">
-            Not saved: fix the fields marked below.
-          </p>
-        ) : (
-          ''
-        )}
+        {failed ? <Notice text={NOT_SAVED} tone="error" role="alert" /> : ''}
       </div>
     </form>
   );
